@@ -1,0 +1,1 @@
+"""The ``wordvec`` command line: a thin shell over the public library."""

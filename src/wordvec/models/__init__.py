@@ -1,0 +1,1 @@
+"""Embedding matrices (numpy only) and model heads (Keras, imported on use)."""
