@@ -43,7 +43,8 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self.send_response(200)
         body = data[start:]
-        self.send_header("Content-Length", str(len(body)))
+        if not srv.hide_length:
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if srv.cut_after is not None:
             body, srv.cut_after = body[: srv.cut_after], None
@@ -61,7 +62,7 @@ class _Handler(BaseHTTPRequestHandler):
 def server():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     srv.payload, srv.requests = PAYLOAD, []
-    srv.status, srv.cut_after, srv.ignore_range = None, None, False
+    srv.status, srv.cut_after, srv.ignore_range, srv.hide_length = None, None, False, False
     srv.url = f"http://127.0.0.1:{srv.server_address[1]}/files/blob.bin"
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -116,6 +117,15 @@ def test_resume_after_cut_connection(server, tmp_path):
     assert server.requests[1]["range"] == f"bytes={have}-"
     assert path.read_bytes() == PAYLOAD and sha256_file(path) == SHA
     assert not part.exists()
+
+
+def test_cut_without_content_length_is_kept_when_size_is_known(server, tmp_path):
+    server.cut_after, server.hide_length = 50_000, True
+    with pytest.raises(DownloadError, match=f"cut after .* of {len(PAYLOAD)} bytes"):
+        _fetch(_resource(server.url), tmp_path)
+    assert 0 < (tmp_path / "blob.bin.part").stat().st_size <= 50_000
+    assert _fetch(_resource(server.url), tmp_path).read_bytes() == PAYLOAD
+    assert server.requests[1]["range"] is not None
 
 
 def test_server_ignoring_range_restarts_from_zero(server, tmp_path):

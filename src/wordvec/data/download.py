@@ -178,7 +178,7 @@ class _Fetch:
                 _progress_bar(self.resource.filename, total, offset, self.progress) as advance,
             ):
                 received = self._copy(response, handle, hasher, advance, offset, total)
-        if length is not None and received < length:
+        if total is not None and offset + received < total:  # Content-Length, else known size
             raise self._cut(offset + received, total, "the connection closed early")
         return hasher.hexdigest(), resumed
 
