@@ -1,7 +1,7 @@
 """The files of a folder or an archive as ``(path parts, bytes)``, read in place.
 
 Archives are never extracted: a tar archive is read in one sequential streaming pass
-(``tarfile`` mode ``r|*``), a zip archive member by member. Members whose path is absolute or
+(``wordvec.data._tar``), a zip archive member by member. Members whose path is absolute or
 climbs out with ``..``, and links that leave the archive, are refused.
 """
 
@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from wordvec.data._tar import FILE, LINK, SYMLINK, TarFormatError, iter_tar
 from wordvec.errors import DatasetError
 
 Member = tuple[tuple[str, ...], bytes]
@@ -82,28 +83,24 @@ def _folder_members(root: Path) -> Iterator[Member]:
 
 
 def _safe_parts(name: str, archive: Path) -> tuple[str, ...]:
-    pure = PurePosixPath(name.replace("\\", "/"))
-    if pure.is_absolute() or ".." in pure.parts or (pure.parts and ":" in pure.parts[0]):
+    parts = tuple(p for p in name.replace("\\", "/").split("/") if p not in ("", "."))
+    if name.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
         raise DatasetError(f"archive member escapes the archive: {name!r} in {archive}")
-    return tuple(p for p in pure.parts if p != ".")
+    return parts
 
 
 def _tar_members(path: Path) -> Iterator[Member]:
-    with tarfile.open(path, mode="r|*") as archive:
-        for info in archive:
-            parts = _safe_parts(info.name, path)
-            if info.issym() or info.islnk():
-                link = PurePosixPath(info.linkname)
-                resolved = PurePosixPath(*parts[:-1]) / link if info.issym() else link
-                if link.is_absolute() or _climbs(resolved):
-                    raise DatasetError(
-                        f"archive link escapes the archive: {info.name!r} -> "
-                        f"{info.linkname!r} in {path}"
-                    )
-                continue
-            if info.isfile() and _keep(parts):
-                handle = archive.extractfile(info)
-                yield parts, handle.read() if handle else b""
+    for kind, name, linkname, data in iter_tar(path):
+        parts = _safe_parts(name, path)
+        if kind in (LINK, SYMLINK):
+            link = PurePosixPath(linkname)
+            resolved = PurePosixPath(*parts[:-1]) / link if kind == SYMLINK else link
+            if link.is_absolute() or _climbs(resolved):
+                raise DatasetError(
+                    f"archive link escapes the archive: {name!r} -> {linkname!r} in {path}"
+                )
+        elif kind == FILE and _keep(parts):
+            yield parts, data
 
 
 def _climbs(path: PurePosixPath) -> bool:
@@ -127,7 +124,7 @@ def _guard(members: Iterator[Member], path: Path) -> Iterator[Member]:
     """Turn the many ways a damaged archive fails into one DatasetError."""
     try:
         yield from members
-    except (tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
+    except (TarFormatError, zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise
         detail = " ".join(str(exc).split()) or type(exc).__name__

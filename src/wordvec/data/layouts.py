@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from wordvec.data._corpus import UNSPLIT, Corpus, Split
 from wordvec.data._members import Member
 from wordvec.data._text import decode, newsgroup_body, strip_html_breaks
+from wordvec.data.formats import parse_table, table_format
 from wordvec.data.report import LoadReport
 from wordvec.errors import DatasetError
 
@@ -55,8 +57,12 @@ def read_tree(
     encoding: str | None = None,
     remove_quotes: bool = False,
     remove_signatures: bool = False,
+    **table_options: Any,
 ) -> Corpus:
     """Read the files of a folder or archive laid out as one sub-folder per class.
+
+    Without class folders, data files (``train.csv`` and ``test.csv``, ``data.jsonl`` ...) are
+    read with ``wordvec.data.formats``, their split taken from the file name.
 
     Example:
         >>> members = [(("neg", "1.txt"), b"dull"), (("pos", "2.txt"), b"great")]
@@ -76,6 +82,9 @@ def read_tree(
         else:
             placed.append((*where, parts, data))
     if not placed:
+        tables = _tables(files, report, encoding, table_options)
+        if tables is not None:
+            return tables
         raise DatasetError(
             f"no recognised layout in {source}: expected one sub-folder per class (optionally "
             f"under train/ and test/), or a CSV, TSV, JSON Lines or fastText file"
@@ -120,6 +129,30 @@ def _corpus(placed, report: LoadReport, clean, encoding: str) -> Corpus:
         target.labels.append(label)
     holdout = "shuffle" if report.layout == "20 Newsgroups" else "stratified"
     return Corpus(splits, report, unlabelled, holdout)
+
+
+def _tables(files: list[Member], report: LoadReport, encoding: str | None,
+            options: dict[str, Any]) -> Corpus | None:
+    """Data files found in a folder or archive without class folders, or None."""
+    found = [(parts, data, table_format(parts[-1], data[:256])) for parts, data in files]
+    found = [item for item in found if item[2]]
+    if not found:
+        return None
+    splits: dict[str, Split] = {}
+    report.ignored.clear()
+    report.layout = ", ".join(sorted({fmt for _, _, fmt in found})) + " files"
+    known = {parts for parts, _, _ in found}
+    report.ignored.extend("/".join(parts) for parts, _ in files if parts not in known)
+    if encoding:
+        options = {**options, "encoding": encoding}
+    for parts, data, fmt in found:
+        report.files_read += 1
+        split = split_name(PurePosixPath(parts[-1]).stem) or UNSPLIT
+        part = parse_table("/".join(parts), data, report, fmt, **options)
+        target = splits.setdefault(split, Split([], []))
+        target.texts.extend(part.texts)
+        target.labels.extend(part.labels)
+    return Corpus(splits, report)
 
 
 def _root_depth(paths: list[tuple[str, ...]]) -> int:

@@ -7,18 +7,20 @@ from typing import Any
 
 from wordvec.data._corpus import Corpus
 from wordvec.data._members import archive_kind, iter_members
+from wordvec.data.formats import read_file
 from wordvec.data.layouts import read_tree
 from wordvec.errors import DatasetError
 
-TREE_OPTIONS = ("encoding", "remove_quotes", "remove_signatures")
-FILE_OPTIONS = ("encoding", "text_column", "label_column", "delimiter")
+READER_OPTIONS = ("encoding", "remove_quotes", "remove_signatures", "text_column",
+                  "label_column", "delimiter")
 
 
 def read_source(path: Path, **options: Any) -> Corpus:
     """Read a folder, a tar/zip archive or a single data file into a ``Corpus``.
 
-    Options that are None are ignored; an option the source's kind does not take raises
-    ``DatasetError`` naming it.
+    Options that are None are ignored; an unknown option raises ``DatasetError`` naming it.
+    ``encoding`` overrides the layout's own (utf-8; latin-1 for 20 Newsgroups); the others
+    apply to the layouts and formats that use them (see ``load_dataset``).
 
     Example:
         >>> corpus = read_source(Path("reviews.csv"), text_column="review")  # doctest: +SKIP
@@ -26,17 +28,12 @@ def read_source(path: Path, **options: Any) -> Corpus:
         'CSV'
     """
     options = {key: value for key, value in options.items() if value is not None}
-    if path.is_dir() or archive_kind(path):
-        _check_options(options, TREE_OPTIONS, "a folder or archive")
-        return read_tree(iter_members(path), path, **options)
-    from wordvec.data.formats import read_file
-
-    _check_options(options, FILE_OPTIONS, "a data file")
-    return read_file(path, **options)
-
-
-def _check_options(options: dict[str, Any], allowed: tuple[str, ...], kind: str) -> None:
     for key in options:
-        if key not in allowed:
-            raise DatasetError(f"unknown reader option {key!r} for {kind} "
-                               f"(options: {', '.join(allowed)})")
+        if key not in READER_OPTIONS:
+            raise DatasetError(f"unknown reader option {key!r} (options: "
+                               f"{', '.join(READER_OPTIONS)})")
+    if path.is_dir() or archive_kind(path):
+        return read_tree(iter_members(path), path, **options)
+    file_options = {k: v for k, v in options.items() if k not in ("remove_quotes",
+                                                                 "remove_signatures")}
+    return read_file(path, **file_options)

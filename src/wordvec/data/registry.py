@@ -28,7 +28,7 @@ class DatasetEntry:
 
     name: str
     description: str
-    texts: str
+    texts: int
     url: str | None = None
     filename: str | None = None
     sha256: str | None = None
@@ -45,6 +45,11 @@ class DatasetEntry:
 
         if self.url is None:
             raise DatasetError(f"dataset {self.name!r} is embedded; there is nothing to download")
+        if self.sha256 is None:
+            raise DatasetError(
+                f"dataset {self.name!r} has no published sha256, so wordvec does not download it "
+                f"unverified: download {self.url} by hand and pass its path (--dataset PATH)"
+            )
         return Resource(name=self.name, url=self.url, sha256=self.sha256, size=self.size,
                         filename=self.filename, description=self.description)
 
@@ -65,26 +70,25 @@ REGISTRY: dict[str, DatasetEntry] = {
     entry.name: entry
     for entry in (
         DatasetEntry(
-            "bbc", "BBC news articles, 5 classes (embedded; 80/20 stratified hold-out)",
-            "2,225 articles",
+            "bbc", "BBC news, 5 classes (embedded)",
+            2_225,
         ),
         DatasetEntry(
-            "imdb", "IMDB movie reviews, pos/neg (official 25k/25k split + 50k unlabelled)",
-            "100,000 reviews",
+            "imdb", "IMDB reviews, pos/neg, 25k/25k + 50k unlabelled",
+            100_000,
             url="https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz",
             filename="aclImdb_v1.tar.gz",
             sha256="c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe",
             size=84_125_825,
         ),
         DatasetEntry(
-            "20newsgroups", "20 Newsgroups as in the Keras blog (seeded 80/20 shuffle split)",
-            "19,997 posts",
+            "20newsgroups", "20 Newsgroups, Keras blog copy (80/20 split)",
+            19_997,
             url="http://www.cs.cmu.edu/afs/cs.cmu.edu/project/theo-20/www/data/news20.tar.gz",
             filename="news20.tar.gz",
         ),
         DatasetEntry(
-            "20newsgroups-bydate", "20 Newsgroups 'bydate' (scikit-learn's copy, dated "
-            "train/test split)", "18,846 posts",
+            "20newsgroups-bydate", "20 Newsgroups by date (dated train/test)", 18_846,
             url="https://ndownloader.figshare.com/files/5975967",
             filename="20news-bydate.tar.gz",
             sha256="8f1b2514ca22a5ade8fbb9cfa5727df95fa587f4c87b786e15c759fa66d95610",
