@@ -78,6 +78,12 @@ class _Stream:
         self._pos += len(data)
         return data
 
+    def drain(self) -> None:
+        """Decompress what is left, so that a cut compressed stream is still noticed."""
+        while not self._exhausted:
+            self._pos = len(self._buffer)
+            self._fill(_CHUNK)
+
     def close(self) -> None:
         self._file.close()
 
@@ -113,6 +119,7 @@ def _members(stream: _Stream) -> Iterator[tuple[str, str, str, bytes]]:
             raise TarFormatError("archive ends in the middle of a header" if header
                                  else "archive ends without its end-of-archive marker")
         if header == bytes(_BLOCK):
+            stream.drain()  # the compressed stream must still end cleanly (its CRC checked)
             return
         _check(header)
         size = _number(header[124:136])
@@ -139,11 +146,17 @@ def _members(stream: _Stream) -> Iterator[tuple[str, str, str, bytes]]:
         link = pax.get("linkpath") or long_link or _text(header[157:257])
         long_name = long_link = None
         pax = {}
-        yield _TYPES.get(flag, OTHER), name, link, data
+        kind = _TYPES.get(flag, OTHER)
+        if kind == DIRECTORY or (flag == b"\0" and name.endswith("/")):
+            kind, name = DIRECTORY, name.rstrip("/")  # as tarfile reports folders
+        yield kind, name, link, data
 
 
 def _check(header: bytes) -> None:
-    stored = _number(header[148:156])
+    try:
+        stored = _number(header[148:156])
+    except TarFormatError:
+        stored = -1
     unsigned = sum(header[:148]) + 256 + sum(header[156:])
     if stored == unsigned:
         return

@@ -7,6 +7,7 @@ import re
 from wordvec.data.report import LoadReport
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
 
 
 def decode(data: bytes, name: str, report: LoadReport, encoding: str = "utf-8") -> str:
@@ -47,7 +48,8 @@ def newsgroup_body(text: str, remove_quotes: bool = False, remove_signatures: bo
     """The Keras blog's header removal (text from the first blank line on), plus options.
 
     ``remove_quotes`` drops lines starting with ``>`` or ``|`` (quoted replies);
-    ``remove_signatures`` drops everything after the last line that is exactly ``-- ``.
+    ``remove_signatures`` drops everything from the first signature delimiter line (``-- ``,
+    or ``--`` when the trailing space was lost) on.
 
     Example:
         >>> post = "From: a@b\\nSubject: hi\\n\\n> old\\nnew text\\n-- \\nAlice"
@@ -58,9 +60,9 @@ def newsgroup_body(text: str, remove_quotes: bool = False, remove_signatures: bo
     if start > 0:  # the blog keeps the whole text when there is no header
         text = text[start:]
     if remove_signatures:
-        end = text.rfind("\n-- \n")
-        if end >= 0:
-            text = text[: end + 1]
+        match = _SIGNATURE.search(text)
+        if match:
+            text = text[: match.start()]
     if remove_quotes:
         text = "".join(
             line for line in text.splitlines(keepends=True) if not line.startswith((">", "|"))

@@ -71,6 +71,9 @@ def read_tree(
         ['neg', 'pos']
     """
     files = sorted(members, key=lambda member: member[0])
+    tables = _tables(files, encoding, table_options)
+    if tables is not None:
+        return tables
     depth = _root_depth([parts for parts, _ in files])
     has_splits = any(len(p) > depth + 1 and split_name(p[depth]) for p, _ in files)
     report = LoadReport()
@@ -82,9 +85,6 @@ def read_tree(
         else:
             placed.append((*where, parts, data))
     if not placed:
-        tables = _tables(files, report, encoding, table_options)
-        if tables is not None:
-            return tables
         raise DatasetError(
             f"no recognised layout in {source}: expected one sub-folder per class (optionally "
             f"under train/ and test/), or a CSV, TSV, JSON Lines or fastText file"
@@ -131,21 +131,22 @@ def _corpus(placed, report: LoadReport, clean, encoding: str) -> Corpus:
     return Corpus(splits, report, unlabelled, holdout)
 
 
-def _tables(files: list[Member], report: LoadReport, encoding: str | None,
+def _tables(files: list[Member], encoding: str | None,
             options: dict[str, Any]) -> Corpus | None:
-    """Data files found in a folder or archive without class folders, or None."""
+    """Data files (CSV, JSON Lines ...) with at most documentation beside them, or None."""
     found = [(parts, data, table_format(parts[-1], data[:256])) for parts, data in files]
-    found = [item for item in found if item[2]]
-    if not found:
+    if not any(fmt for _, _, fmt in found) or not all(
+        fmt or _is_doc(parts[-1]) for parts, _, fmt in found
+    ):
         return None
-    splits: dict[str, Split] = {}
-    report.ignored.clear()
-    report.layout = ", ".join(sorted({fmt for _, _, fmt in found})) + " files"
-    known = {parts for parts, _, _ in found}
-    report.ignored.extend("/".join(parts) for parts, _ in files if parts not in known)
+    report = LoadReport(layout=", ".join(sorted({fmt for _, _, fmt in found if fmt})) + " files")
     if encoding:
         options = {**options, "encoding": encoding}
+    splits: dict[str, Split] = {}
     for parts, data, fmt in found:
+        if not fmt:
+            report.ignored.append("/".join(parts))
+            continue
         report.files_read += 1
         split = split_name(PurePosixPath(parts[-1]).stem) or UNSPLIT
         part = parse_table("/".join(parts), data, report, fmt, **options)
@@ -153,6 +154,11 @@ def _tables(files: list[Member], report: LoadReport, encoding: str | None,
         target.texts.extend(part.texts)
         target.labels.extend(part.labels)
     return Corpus(splits, report)
+
+
+def _is_doc(name: str) -> bool:
+    upper = name.upper()
+    return upper.startswith(("README", "LICENSE", "LICENCE", "COPYING")) or upper.endswith(".MD")
 
 
 def _root_depth(paths: list[tuple[str, ...]]) -> int:
