@@ -11,17 +11,16 @@ from typing import IO
 import numpy as np
 
 from wordvec.errors import VectorsError
-from wordvec.vectors.rows import RowBuilder
+from wordvec.vectors.rows import RowBuilder, RowSpec
 from wordvec.vectors.text_format import parse_header
 
 CHUNK_BYTES = 8 << 20
 
 
 def read_binary(
-    stream: IO[bytes], name: str, *, dtype: str = "float32", limit: int | None = None,
-    on_error: str = "raise",
+    stream: IO[bytes], name: str, *, rows: RowSpec | None = None, on_error: str = "raise",
 ) -> RowBuilder:
-    """Read a word2vec binary stream into a ``RowBuilder`` (words still as bytes).
+    """Read a word2vec binary stream into a ``RowBuilder``.
 
     Example:
         >>> import io
@@ -30,10 +29,10 @@ def read_binary(
         >>> read_binary(io.BytesIO(data), "toy.bin").finish()[0]
         ['a', 'b']
     """
-    head = stream.readline()
-    rows, dim = parse_header(head, name)
-    wanted = rows if limit is None else min(rows, limit)
-    builder = RowBuilder(dim, dtype, wanted, wanted)
+    spec = rows or RowSpec()
+    declared, dim = parse_header(stream.readline(), name)
+    wanted = declared if spec.limit is None else min(declared, spec.limit)
+    builder = spec.builder(dim, wanted, wanted)
     width = dim * 4
     buf = b""
     eof = False
@@ -46,13 +45,13 @@ def read_binary(
         if words:
             raw = np.frombuffer(buf, dtype=np.uint8)
             gather = raw[np.asarray(starts)[:, None] + np.arange(width)]
-            builder.add(words, gather.view("<f4").reshape(len(words), dim))
+            builder.add_raw(words, gather.view("<f4").reshape(len(words), dim))
             buf = buf[used:]
         elif eof:
             break
     if not builder.full and on_error == "raise":
         raise VectorsError(
-            f"{name}: header announces {rows} rows, file ends after {builder.rows} "
+            f"{name}: header announces {declared} rows, file ends after {builder.rows} "
             "(truncated or not word2vec binary)"
         )
     return builder

@@ -110,26 +110,36 @@ def load_entry(key: str) -> tuple[list[str], np.ndarray, dict] | None:
     return vocab, matrix, meta
 
 
-def store_entry(
-    key: str, vocab: Sequence[str], fill: Callable[[Path], np.ndarray], meta: dict,
+def write_entry(
+    key: str, build: Callable[[Path], tuple[list[str], dict]],
 ) -> tuple[list[str], np.ndarray, dict] | None:
-    """Write an entry atomically: ``fill(matrix_path)`` writes the ``.npy``; then reload it.
+    """Create entry ``key`` atomically: ``build(matrix_path)`` writes the ``.npy`` and returns
+    ``(vocab, meta)``; the result comes back with the matrix memory-mapped read-only.
 
-    Returns ``None`` (no error) when the cache folder cannot be written.
+    Returns ``None`` (without calling ``build``) when the cache folder is not writable; errors
+    raised by ``build`` propagate and leave no entry behind.
 
     Example:
-        >>> def fill(p): np.save(p, np.eye(2, dtype="float32"))
-        >>> store_entry("doc-example", ["a", "b"], fill, {})[1].shape  # doctest: +SKIP
+        >>> def build(path):
+        ...     save_npy(path, np.eye(2, dtype="float32"))
+        ...     return ["a", "b"], {}
+        >>> write_entry("doc-example", build)[1].shape  # doctest: +SKIP
         (2, 2)
     """
+    folder = entry_dir(key)
     try:
-        with atomic_directory(entry_dir(key)) as tmp:
-            write_vocab(tmp, vocab)
-            fill(tmp / MATRIX)
-            (tmp / META).write_text(json.dumps(meta), encoding="utf-8")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        writable = os.access(folder.parent, os.W_OK)
     except OSError:
+        writable = False
+    if not writable:
         return None
-    return load_entry(key)
+    with atomic_directory(folder) as tmp:
+        vocab, meta = build(tmp / MATRIX)
+        write_vocab(tmp, vocab)
+        (tmp / META).write_text(json.dumps(meta), encoding="utf-8")
+    matrix = np.load(folder / MATRIX, mmap_mode="r", allow_pickle=False)
+    return vocab, matrix, meta
 
 
 def save_npy(path: Path, matrix: np.ndarray) -> None:

@@ -7,6 +7,7 @@ lines after a ``count dim`` header. ``word2vec-binary``: header, then raw float3
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import lzma
 import os
@@ -21,6 +22,7 @@ import numpy as np
 from wordvec._io import atomic_file
 from wordvec.errors import VectorsError
 from wordvec.vectors.binary_format import read_binary, write_binary
+from wordvec.vectors.rows import RowSpec
 from wordvec.vectors.sources import Source, open_source, resolve
 from wordvec.vectors.text_format import TextReader, parse_lines
 from wordvec.vectors.vectors import LoadReport
@@ -77,8 +79,11 @@ def detect_format(head: bytes, filename: str = "") -> str:
 def read_vectors(
     spec: str | os.PathLike | Source, *, format: str = "auto", dtype: str = "float32",
     limit: int | None = None, on_error: str = "raise", unicode_errors: str = "replace",
+    out: Path | None = None,
 ) -> tuple[list[str], np.ndarray, LoadReport]:
     """Parse a vectors file: ``(words, matrix, report)``.
+
+    With ``out`` the matrix is streamed into that ``.npy`` file and returned memory-mapped.
 
     Example:
         >>> import tempfile
@@ -94,6 +99,12 @@ def read_vectors(
     dtype = _check_dtype(dtype)
     if limit is not None and limit < 0:
         raise VectorsError(f"limit must be zero or more, got {limit}")
+    if on_error not in ("raise", "skip"):
+        raise VectorsError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
+    try:
+        codecs.lookup_error(unicode_errors)
+    except LookupError:
+        raise VectorsError(f"unknown unicode_errors handler {unicode_errors!r}") from None
     stream, size = open_source(source)
     try:
         with stream:
@@ -101,24 +112,24 @@ def read_vectors(
             if fmt == "auto":
                 fmt = detect_format(head.lstrip(b"\xef\xbb\xbf"), source.inner_name)
             replay = _Prefixed(head, stream)
+            rows = RowSpec(dtype, limit, out, unicode_errors)
             if fmt == "word2vec-binary":
-                builder = read_binary(replay, source.display, dtype=dtype, limit=limit,
-                                      on_error=on_error)
+                builder = read_binary(replay, source.display, rows=rows, on_error=on_error)
                 skipped = 0
             else:
-                reader = TextReader(replay, source.display, header=fmt != "glove", dtype=dtype,
-                                    limit=limit, on_error=on_error, size=size)
+                reader = TextReader(replay, source.display, header=fmt != "glove", rows=rows,
+                                    on_error=on_error, size=size)
                 builder = reader.read()
                 skipped = reader.skipped
     except (OSError, EOFError, ValueError) as exc:
         if isinstance(exc, VectorsError):
             raise
         raise VectorsError(f"cannot read vectors file {source.display}: {exc}") from None
-    words, matrix, duplicates, repaired = builder.finish(unicode_errors)
+    words, matrix, duplicates = builder.finish()
     report = LoadReport(
         source=str(source.path) + (f":{source.member}" if source.member else ""), format=fmt,
         rows=len(words), dim=int(matrix.shape[1]), duplicates=duplicates, skipped=skipped,
-        repaired=repaired, seconds=time.perf_counter() - started,
+        repaired=builder.repaired, seconds=time.perf_counter() - started,
     )
     return words, matrix, report
 

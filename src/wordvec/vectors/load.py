@@ -19,14 +19,15 @@ from wordvec.vectors.vectors import LoadReport, Vectors
 def load_vectors(
     name_or_path: str | os.PathLike | Vectors, *, limit: int | None = None,
     dtype: str = "float32", format: str = "auto", cache: bool = True,
-    on_error: str = "raise", unicode_errors: str = "replace", progress: bool = True,
+    on_error: str | None = None, unicode_errors: str = "replace", progress: bool = True,
 ) -> Vectors:
     """Load word vectors by registry name (``glove-6b-50d``, ...) or from a file.
 
     Files may be GloVe text, word2vec text or binary, or fastText ``.vec``, optionally
     ``.gz``/``.bz2``/``.xz`` or inside a zip (``archive.zip:member.txt``). ``limit`` keeps the
     first N rows; ``dtype`` is ``float32`` or ``float16``; malformed rows raise ``VectorsError``
-    naming the line, or are skipped and counted with ``on_error="skip"``. A parsed file is
+    naming the line, or are skipped and counted with ``on_error="skip"`` (default ``"raise"``, or
+    the registry's choice for a named set). A parsed file is
     cached under ``$WORDVEC_HOME/vectors`` (``cache=False`` turns that off).
 
     Example:
@@ -46,7 +47,9 @@ def load_vectors(
     name = spec
     if entry is not None:
         name = entry.name
+        on_error = on_error or entry.on_error
         spec = registry.fetch(entry, progress=progress)
+    on_error = on_error or "raise"
     source = _resolve(spec)
     fmt = normalise_format(format)
     if not cache:
@@ -63,13 +66,27 @@ def load_vectors(
         report = LoadReport(**{k: v for k, v in meta.items() if k in fields})
         report.cached, report.seconds = True, time.perf_counter() - started
         return Vectors(words, matrix, name=name, report=report)
-    words, matrix, report = read_vectors(
-        source, format=fmt, dtype=dtype, limit=limit, on_error=on_error,
-        unicode_errors=unicode_errors,
-    )
-    if _cache.store_entry(key, words, lambda path: _cache.save_npy(path, matrix),
-                         report.to_dict()) is None:
+    result: dict[str, LoadReport] = {}
+
+    def build(out: Path) -> tuple[list[str], dict]:
+        words, matrix, report = read_vectors(
+            source, format=fmt, dtype=dtype, limit=limit, on_error=on_error,
+            unicode_errors=unicode_errors, out=out,
+        )
+        del matrix  # the memory map closes before the entry is renamed into place
+        result["report"] = report
+        return words, report.to_dict()
+
+    stored = _cache.write_entry(key, build)
+    if stored is None:
+        words, matrix, report = read_vectors(
+            source, format=fmt, dtype=dtype, limit=limit, on_error=on_error,
+            unicode_errors=unicode_errors,
+        )
         report.notes.append("cache not written (folder not writable)")
+    else:
+        words, matrix, _ = stored
+        report = result["report"]
     report.seconds = time.perf_counter() - started
     return Vectors(words, matrix, name=name, report=report)
 

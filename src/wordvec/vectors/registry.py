@@ -1,7 +1,8 @@
 """Named vector sets: the embedded GloVe 6B 50d and the downloadable GloVe, fastText, word2vec.
 
-``sha256=None`` / ``size=None`` mark values not verified yet: the downloader then skips that
-check and says so (no value here is guessed).
+Sizes are the byte counts the servers report (seen in several public download logs).
+``sha256=None`` marks a checksum not recorded yet (none is guessed): such a set cannot be
+downloaded by wordvec, which asks the user to fetch the file and pass its path instead.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class VectorSet:
     size: int | None
     format: str
     description: str
+    on_error: str = "raise"
 
     def resource(self) -> Any:
         """The downloader's ``Resource`` for this set's archive.
@@ -49,6 +51,12 @@ class VectorSet:
 
         if self.url is None:
             raise VectorsError(f"vectors {self.name!r} are embedded, not downloadable")
+        if self.sha256 is None:
+            where = f"{self.filename}:{self.member}" if self.member else self.filename
+            raise VectorsError(
+                f"no sha256 recorded for {self.filename} yet, so wordvec will not download it; "
+                f"fetch {self.url} yourself and pass --vectors PATH/{where}"
+            )
         return Resource(
             name=self.filename, url=self.url, sha256=self.sha256, size=self.size,
             filename=self.filename, description=self.description,
@@ -57,11 +65,11 @@ class VectorSet:
 
 _GLOVE_6B = dict(
     url="https://nlp.stanford.edu/data/glove.6B.zip", filename="glove.6B.zip",
-    sha256=None, size=None, format="glove", words=400_000,
+    sha256=None, size=862_182_613, format="glove", words=400_000,
 )
 _GLOVE_TWITTER = dict(
     url="https://nlp.stanford.edu/data/glove.twitter.27B.zip", filename="glove.twitter.27B.zip",
-    sha256=None, size=None, format="glove", words=1_193_514,
+    sha256=None, size=1_520_408_563, format="glove", words=1_193_514,
 )
 
 
@@ -83,19 +91,21 @@ def _sets() -> dict[str, VectorSet]:
     sets += [
         VectorSet("glove-42b-300d", 300, 1_917_494,
                   "https://nlp.stanford.edu/data/glove.42B.300d.zip", "glove.42B.300d.zip",
-                  "glove.42B.300d.txt", None, None, "glove",
+                  "glove.42B.300d.txt", None, 1_877_800_501, "glove",
                   "GloVe Common Crawl 42B 300d (uncased)"),
         VectorSet("glove-840b-300d", 300, 2_196_017,
                   "https://nlp.stanford.edu/data/glove.840B.300d.zip", "glove.840B.300d.zip",
-                  "glove.840B.300d.txt", None, None, "glove",
-                  "GloVe Common Crawl 840B 300d (cased)"),
+                  "glove.840B.300d.txt", None, 2_176_768_927, "glove",
+                  "GloVe Common Crawl 840B 300d (cased); rows whose word holds spaces skipped",
+                  on_error="skip"),
         VectorSet("fasttext-crawl-300d-2m", 300, 2_000_000,
                   "https://dl.fbaipublicfiles.com/fasttext/vectors-english/crawl-300d-2M.vec.zip",
-                  "crawl-300d-2M.vec.zip", "crawl-300d-2M.vec", None, None, "fasttext",
+                  "crawl-300d-2M.vec.zip", "crawl-300d-2M.vec", None, 1_523_785_255, "fasttext",
                   "fastText Common Crawl 600B 300d, 2M words (cased)"),
         VectorSet("word2vec-google-news-300", 300, 3_000_000,
                   "https://s3.amazonaws.com/dl4j-distribution/GoogleNews-vectors-negative300.bin.gz",
-                  "GoogleNews-vectors-negative300.bin.gz", None, None, None, "word2vec-binary",
+                  "GoogleNews-vectors-negative300.bin.gz", None, None, 1_647_046_227,
+                  "word2vec-binary",
                   "word2vec Google News 100B 300d, 3M words and phrases (cased)"),
     ]
     return {entry.name: entry for entry in sets}
@@ -133,7 +143,8 @@ def fetch(entry: VectorSet, *, progress: bool = True) -> str:
     """
     from wordvec.data.download import download
 
-    path = Path(download(entry.resource(), progress=progress))
+    resource = entry.resource()
+    path = Path(download(resource, progress=progress, path_hint="--vectors PATH"))
     return f"{path}:{entry.member}" if entry.member else str(path)
 
 

@@ -7,16 +7,16 @@ fast path refuses is re-read line by line to name the bad line (or skip and coun
 
 from __future__ import annotations
 
-import io
+import io  # noqa: F401 - used in the docstring example
 from collections.abc import Iterator
 from typing import IO
 
 import numpy as np
 
 from wordvec.errors import VectorsError
-from wordvec.vectors.rows import RowBuilder
+from wordvec.vectors.rows import RowBuilder, RowSpec
 
-BLOCK_BYTES = 16 << 20
+BLOCK_BYTES = 4 << 20
 
 
 class TextReader:
@@ -24,19 +24,20 @@ class TextReader:
 
     Example:
         >>> reader = TextReader(io.BytesIO(b"a 1 2\\nb 3 4\\n"), "toy.txt", header=False)
-        >>> words, matrix, duplicates, repaired = reader.read().finish()
+        >>> words, matrix, duplicates = reader.read().finish()
         >>> words, matrix.tolist()
         (['a', 'b'], [[1.0, 2.0], [3.0, 4.0]])
     """
 
     def __init__(
-        self, stream: IO[bytes], name: str, *, header: bool, dtype: str = "float32",
-        limit: int | None = None, on_error: str = "raise", size: int | None = None,
+        self, stream: IO[bytes], name: str, *, header: bool, rows: RowSpec | None = None,
+        on_error: str = "raise", size: int | None = None,
     ) -> None:
         if on_error not in ("raise", "skip"):
             raise VectorsError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
         self.stream, self.name, self.header = stream, name, header
-        self.dtype, self.limit, self.on_error, self.size = dtype, limit, on_error, size
+        self.spec = rows or RowSpec()
+        self.limit, self.on_error, self.size = self.spec.limit, on_error, size
         self.skipped = 0
         self.declared_rows: int | None = None
         self.dim = 0
@@ -45,11 +46,10 @@ class TextReader:
         """Read every line (up to ``limit`` or the header's count) into a ``RowBuilder``."""
         blocks = _line_blocks(self.stream)
         line_no, pending = self._start(blocks)
-        builder = RowBuilder(self.dim, self.dtype, self._capacity(pending), self.limit)
         wanted = self.limit
         if self.declared_rows is not None:
             wanted = min(self.declared_rows, self.limit or self.declared_rows)
-            builder.limit = wanted
+        builder = self.spec.builder(self.dim, self._capacity(pending), wanted)
         while pending:
             room = builder.room
             if room is not None and pending.count(b"\n") > room:
@@ -57,9 +57,7 @@ class TextReader:
                 part, pending = pending[:cut], pending[cut:]
             else:
                 part, pending = pending, b""
-            words, values = self._parse_block(part, line_no)
-            builder.add(words, values)
-            line_no += part.count(b"\n")
+            line_no += self._parse_block(part, line_no, builder)
             if builder.full:
                 break
             if not pending:
@@ -98,14 +96,21 @@ class TextReader:
             return lines
         return int(self.size / (len(block) / lines) * 1.05) + 16
 
-    def _parse_block(self, block: bytes, line_no: int) -> tuple[list[bytes], np.ndarray]:
+    def _parse_block(self, block: bytes, line_no: int, builder: RowBuilder) -> int:
+        """Parse ``block`` into ``builder``; return the number of lines it held."""
         try:
-            return _arrow_block(block, self.dim)
+            words, batches = _arrow_block(block, self.dim)
         except Exception:  # noqa: BLE001 - any refusal: re-read line by line
-            pass
-        words, values, skipped = parse_lines(block, line_no, self.dim, self.name, self.on_error)
-        self.skipped += skipped
-        return words, values
+            words, values, skipped = parse_lines(block, line_no, self.dim, self.name,
+                                                 self.on_error)
+            self.skipped += skipped
+            builder.add_raw(words, values)
+            return block.count(b"\n")
+        start = 0
+        for batch in batches:
+            builder.add_raw(words[start:start + len(batch)], batch)
+            start += len(batch)
+        return len(words)  # blank lines are refused by the fast path, so rows == lines
 
 
 def parse_header(line: bytes, name: str) -> tuple[int, int]:
@@ -163,7 +168,8 @@ def parse_lines(
     return words, values, skipped
 
 
-def _arrow_block(block: bytes, dim: int) -> tuple[list[bytes], np.ndarray]:
+def _arrow_block(block: bytes, dim: int) -> tuple[list[bytes], list[np.ndarray]]:
+    """Words and their float64 values as consecutive ``(rows, dim)`` batches."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -171,11 +177,11 @@ def _arrow_block(block: bytes, dim: int) -> tuple[list[bytes], np.ndarray]:
         block = block.replace(b" \n", b"\n")
     names = ["w", *(f"v{i}" for i in range(dim))]
     table = pcsv.read_csv(
-        io.BytesIO(block),
+        pa.BufferReader(block),
         read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 20),
         parse_options=pcsv.ParseOptions(
             delimiter=" ", quote_char=False, escape_char=False, double_quote=False,
-            newlines_in_values=False, ignore_empty_lines=True,
+            newlines_in_values=False, ignore_empty_lines=False,
         ),
         convert_options=pcsv.ConvertOptions(
             column_types={"w": pa.binary(), **{n: pa.float64() for n in names[1:]}},
@@ -183,14 +189,17 @@ def _arrow_block(block: bytes, dim: int) -> tuple[list[bytes], np.ndarray]:
         ),
         memory_pool=pa.system_memory_pool(),
     )
-    values = np.empty((table.num_rows, dim), dtype=np.float64)
-    for j in range(dim):
-        values[:, j] = table.column(j + 1).to_numpy()
-    return table.column(0).to_pylist(), values
+    values = table.drop_columns(["w"])
+    batches = [
+        np.asarray(batch.to_tensor(row_major=True, memory_pool=pa.system_memory_pool()))
+        for batch in values.to_batches()
+    ]
+    return table.column(0).to_pylist(), batches
 
 
-def _line_blocks(stream: IO[bytes], size: int = BLOCK_BYTES) -> Iterator[bytes]:
+def _line_blocks(stream: IO[bytes], size: int | None = None) -> Iterator[bytes]:
     """Blocks of whole lines (the last one may lack its final newline)."""
+    size = size or BLOCK_BYTES
     rest = b""
     while True:
         chunk = stream.read(size)

@@ -185,8 +185,8 @@ class Vectors:
         """The unit-length float32 vector of a word or of a raw vector.
 
         Example:
-            >>> Vectors(["a"], np.array([[3, 4]], dtype="float32")).unit("a").round(2).tolist()
-            [0.6, 0.8]
+            >>> Vectors(["a"], np.array([[3, 4]], dtype="float32")).unit("a") * 5
+            array([3., 4.], dtype=float32)
         """
         if isinstance(word_or_vector, str):
             return self.normed[self.row(word_or_vector)]
