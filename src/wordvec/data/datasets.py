@@ -70,7 +70,7 @@ def load_dataset(
     validation_size: float | int | None = None,
     train_samples: int | None = None,
     validation_samples: int | None = None,
-    progress: bool = False,
+    progress: bool = True,
     **reader_options,
 ) -> Dataset:
     """Load labelled text from a registry name (``bbc``, ``imdb``, ``20newsgroups``) or a path.
@@ -88,7 +88,7 @@ def load_dataset(
       as ``validation`` (without ``train_samples``: the last ``validation_samples``).
     - ``reader_options``: ``encoding``, ``remove_quotes`` / ``remove_signatures`` (20
       Newsgroups), ``text_column`` / ``label_column`` / ``delimiter`` (CSV, TSV, JSON Lines).
-    - ``progress``: show a download progress bar when a registry name needs a download.
+    - ``progress``: show a download progress bar (stderr) when a registry name needs one.
 
     Example:
         >>> ds = load_dataset("bbc", seed=0)
