@@ -9,8 +9,12 @@ The layout is found from the file paths alone:
 - 20 Newsgroups when every class looks like a newsgroup (``rec.autos``) and every file name is
   a number: latin-1, the header removed as in the Keras blog (text from the first blank line).
 
+- data files (CSV, TSV, JSON Lines, fastText) with at most a README or LICENSE beside them:
+  read with ``wordvec.data.formats``; ``train.csv`` / ``test.csv`` name their split.
+
 Single wrapper folders (``aclImdb/``, ``20_newsgroup/``) are looked through. Files outside the
 layout (a README) are ignored and listed in the report; empty files are skipped and counted.
+A folder literally named ``train``, ``test``, ``val`` or ``dev`` is taken as a split.
 """
 
 from __future__ import annotations
