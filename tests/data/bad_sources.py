@@ -83,6 +83,13 @@ def truncated_archive(tmp: Path):
     return path, ["truncated or corrupt", "cut.tar.gz"]
 
 
+def truncated_zip(tmp: Path):
+    data = write_zip(tmp / "full.zip", TWO_CLASSES).read_bytes()
+    path = tmp / "cut.zip"
+    path.write_bytes(data[: len(data) - 40])
+    return path, ["truncated or corrupt", "cut.zip"]
+
+
 def traversing_archive(tmp: Path):
     files = {**TWO_CLASSES, "../evil.txt": "gotcha"}
     return write_tar(tmp / "evil.tar.gz", files), ["escapes the archive", "../evil.txt"]
@@ -110,5 +117,5 @@ def unknown_format(tmp: Path):
 
 
 BAD_SOURCES = [missing, empty_folder, no_layout, one_class, csv_without_columns, jsonl_bad_row,
-               truncated_archive, traversing_archive, absolute_zip_member, escaping_symlink,
+               truncated_archive, truncated_zip, traversing_archive, absolute_zip_member, escaping_symlink,
                unknown_format]
