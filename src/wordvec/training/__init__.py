@@ -1,0 +1,5 @@
+"""Training, evaluation and persistence of text classifiers."""
+
+from wordvec.training.classifier import TextClassifier
+
+__all__ = ["TextClassifier"]
