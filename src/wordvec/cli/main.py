@@ -8,6 +8,9 @@ import typer
 
 from wordvec.cli import datasets as _datasets
 from wordvec.cli import vectors as _vectors
+from wordvec.cli.evaluate import evaluate
+from wordvec.cli.predict import predict
+from wordvec.cli.train import train
 from wordvec.errors import WordvecError
 
 app = typer.Typer(
@@ -18,6 +21,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.command()(train)
+app.command()(evaluate)
+app.command()(predict)
 app.add_typer(_datasets.app, name="datasets")
 app.add_typer(_vectors.app, name="vectors")
 
