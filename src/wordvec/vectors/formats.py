@@ -32,6 +32,7 @@ _ALIASES = {"auto": "auto", "txt": "glove", "text": "word2vec", "vec": "fasttext
             "bin": "word2vec-binary", "binary": "word2vec-binary", "w2v": "word2vec"}
 _HEADER = re.compile(rb"\s*(\d+)\s+(\d+)\s*")
 _PEEK = 1 << 16
+_FASTTEXT_MODEL = (793712314).to_bytes(4, "little")  # fastText's FASTTEXT_FILEFORMAT_MAGIC
 
 
 def normalise_format(name: str) -> str:
@@ -58,6 +59,9 @@ def detect_format(head: bytes, filename: str = "") -> str:
         >>> detect_format(b"2 2\\nthe 0.1 0.2\\n", "x.vec")
         'fasttext'
     """
+    if head.startswith(_FASTTEXT_MODEL):
+        raise VectorsError(f"{filename or 'file'} is a fastText model (.bin), not a vectors file: "
+                           "use the .vec file published with it")
     first, newline, rest = head.partition(b"\n")
     match = _HEADER.fullmatch(first)
     if not match:
