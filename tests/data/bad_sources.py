@@ -117,5 +117,5 @@ def unknown_format(tmp: Path):
 
 
 BAD_SOURCES = [missing, empty_folder, no_layout, one_class, csv_without_columns, jsonl_bad_row,
-               truncated_archive, truncated_zip, traversing_archive, absolute_zip_member, escaping_symlink,
-               unknown_format]
+               truncated_archive, truncated_zip, traversing_archive, absolute_zip_member,
+               escaping_symlink, unknown_format]
