@@ -90,3 +90,29 @@ def test_predict_with_a_newer_bundle_fails_cleanly(cli, trained, tmp_path):
 
 def test_missing_bundle_fails_cleanly(cli, tmp_path):
     cli("predict", tmp_path / "nope", "text").assert_error("not found")
+
+
+def test_train_from_csv_with_named_columns_and_few_shot_samples(cli, corpus, tmp_path):
+    import csv
+
+    path = tmp_path / "topics.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "body", "topic"])
+        writer.writerows((i, t, y) for i, (t, y) in enumerate(zip(*corpus, strict=True)))
+    result = cli("train", "--dataset", path, "--text-column", "body", "--label-column", "topic",
+                 "--vectors", "none", "--epochs", "2", "--train-samples", "30",
+                 "--validation-samples", "20", "--out", tmp_path / "b", "--json")
+    assert result.code == 0, result.err
+    payload = json.loads(result.out)
+    total = len(corpus[0])
+    test_size = round(total * 0.2)
+    assert payload["texts"] == {"train": 30, "validation": 20, "test": test_size}
+
+
+def test_train_csv_without_the_named_column_fails_cleanly(cli, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("body,topic\nhello,a\nworld,b\n")
+    result = cli("train", "--dataset", path, "--text-column", "content", "--out", tmp_path / "o")
+    result.assert_error("content")
+    assert not (tmp_path / "o").exists()

@@ -48,3 +48,9 @@ def per_class_table(metrics: Mapping[str, Any]) -> Table:
             str(scores["support"]), *(str(n) for n in row),
         )
     return table
+
+
+def column_options(text_column: str | None, label_column: str | None) -> dict[str, str]:
+    """Reader options for table-like sources, leaving out the ones the user did not give."""
+    given = {"text_column": text_column, "label_column": label_column}
+    return {name: value for name, value in given.items() if value is not None}

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from wordvec.cli._output import info_console, metrics_table, per_class_table, print_json
+from wordvec.cli._output import (
+    column_options,
+    info_console,
+    metrics_table,
+    per_class_table,
+    print_json,
+)
 
 
 def evaluate(
@@ -15,6 +21,12 @@ def evaluate(
     dataset: Annotated[str | None, typer.Option(help="Dataset name or path (default: the "
                                                 "one the bundle was trained on).")] = None,
     split: Annotated[str, typer.Option(help="Split to score.")] = "test",
+    text_column: Annotated[str | None, typer.Option(help="CSV/TSV/JSON Lines column holding "
+                                                    "the text (default: text, review, ...).")]
+    = None,
+    label_column: Annotated[str | None, typer.Option(help="CSV/TSV/JSON Lines column holding "
+                                                     "the label (default: label, class, ...).")]
+    = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Evaluate a bundle: accuracy, macro F1, per-class scores and the confusion matrix."""
@@ -27,7 +39,8 @@ def evaluate(
     source = dataset or config.get("dataset")
     if not source:
         raise WordvecError(f"bundle {bundle} does not name its dataset: pass --dataset")
-    data = load_dataset(source, seed=config["params"]["seed"])
+    data = load_dataset(source, seed=config["params"]["seed"],
+                        **column_options(text_column, label_column))
     part = data.split(split)
     clf = TextClassifier.load(bundle)
     metrics = clf.evaluate(part.texts, part.labels)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wordvec.cli._output import info_console, metrics_table, print_json
+from wordvec.cli._output import column_options, info_console, metrics_table, print_json
 
 HEADS_HELP = "Model head: average | cnn | flatten | rnn."
 
@@ -31,12 +31,24 @@ def train(
                                             "pre-trained vectors or keep them frozen.")] = True,
     learning_rate: Annotated[float, typer.Option(min=0.0, help="Adam learning rate.")] = 1e-3,
     val_split: Annotated[float, typer.Option(min=0.0, max=0.9, help="Share of training data "
-                                             "held out for validation and early stopping.")]
-    = 0.1,
+                                             "held out (stratified) for validation and early "
+                                             "stopping; 0 trains without validation.")] = 0.1,
+    train_samples: Annotated[int | None, typer.Option(min=1, help="Keep only the first N "
+                                                      "shuffled training texts (seed 000's "
+                                                      "few-shot protocol).")] = None,
+    validation_samples: Annotated[int | None, typer.Option(min=1, help="Validate on the next "
+                                                           "N shuffled training texts instead "
+                                                           "of --val-split.")] = None,
     seed: Annotated[int, typer.Option(help="Seed for splits, initialisation and shuffling.")]
     = 0,
     out: Annotated[Path | None, typer.Option(help="Bundle directory (default: "
                                              "runs/<dataset>-<model>).")] = None,
+    text_column: Annotated[str | None, typer.Option(help="CSV/TSV/JSON Lines column holding "
+                                                    "the text (default: text, review, ...).")]
+    = None,
+    label_column: Annotated[str | None, typer.Option(help="CSV/TSV/JSON Lines column holding "
+                                                     "the label (default: label, class, ...).")]
+    = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Train a text classifier, evaluate it on validation and test data, save the bundle."""
@@ -46,7 +58,11 @@ def train(
     from wordvec.training.report import summary
 
     info = info_console(as_json)
-    data = load_dataset(dataset, seed=seed)
+    data = load_dataset(
+        dataset, seed=seed, train_samples=train_samples, validation_samples=validation_samples,
+        validation_size=None if validation_samples or not val_split else val_split,
+        **column_options(text_column, label_column),
+    )
     train_split = data.split("train")
     info.print(f"dataset {data.name}: {len(train_split.texts):,} training texts, "
                f"{len(data.classes)} classes ({', '.join(data.classes)})")
@@ -59,25 +75,20 @@ def train(
     if "validation" in data.splits:
         split = data.split("validation")
         validation = (split.texts, split.labels)
-    clf.fit(train_split.texts, train_split.labels, validation_split=val_split,
+    clf.fit(train_split.texts, train_split.labels, validation_split=0.0,
             validation_data=validation, callbacks=[RichProgress(epochs)])
     if clf.coverage_ is not None:
         info.print(str(clf.coverage_))
     if "test" in data.splits:
         test = data.split("test")
         clf.metrics_["test"] = summary(clf.evaluate(test.texts, test.labels))
-    out = out or Path("runs") / f"{_slug(data.name)}-{model}"
+    out = out or Path("runs") / f"{data.name}-{model}"
     clf.save(out, dataset=data.source)
     if as_json:
-        print_json({"bundle": str(out), **clf.metrics_})
+        counts = {name: len(data.split(name)) for name in data.splits}
+        print_json({"bundle": str(out), "texts": counts, **clf.metrics_})
         return
     rows = {k: clf.metrics_[k] for k in ("val", "test") if k in clf.metrics_}
     info.print(metrics_table(rows, title=f"{model} on {data.name}"))
     info.print(f"trained in {clf.metrics_['train_seconds']:.1f} s; bundle saved to {out}")
 
-
-def _slug(name: str) -> str:
-    stem = Path(name).name
-    for suffix in (".tar.gz", ".tgz", ".zip", ".csv", ".tsv", ".jsonl"):
-        stem = stem.removesuffix(suffix)
-    return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem) or "data"

@@ -344,11 +344,8 @@ def _validation(texts, labels, validation_split, validation_data, seed):
         return (texts, labels), None
     if not 0.0 < validation_split < 1.0:
         raise WordvecError(f"validation_split must be between 0 and 1, got {validation_split}")
-    from sklearn.model_selection import train_test_split
+    from wordvec.data import Split
+    from wordvec.data._splits import stratified
 
-    counts = np.unique(labels, return_counts=True)[1]
-    stratify = labels if counts.min() >= 2 else None
-    tr_x, va_x, tr_y, va_y = train_test_split(
-        texts, labels, test_size=validation_split, random_state=seed, stratify=stratify
-    )
-    return (list(tr_x), list(tr_y)), (list(va_x), list(va_y))
+    train, val = stratified(Split(texts, labels), validation_split, seed, "validation")
+    return (train.texts, train.labels), (val.texts, val.labels)
