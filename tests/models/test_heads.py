@@ -69,3 +69,13 @@ def test_bad_arguments_are_named(kwargs, message):
 def test_output_loss_matches_output_layer():
     assert output_loss(2) == "binary_crossentropy"
     assert output_loss(3) == "sparse_categorical_crossentropy"
+
+
+def test_average_of_an_all_padding_text_is_zero_not_nan():
+    matrix = np.random.default_rng(3).normal(size=(20, 4)).astype("float32")
+    model = build_model("average", 20, 3, 5, matrix=matrix)
+    probs = np.asarray(model.predict(np.zeros((2, 5), dtype="int32"), verbose=0))
+    assert np.isfinite(probs).all()
+    pooled = keras.Model(model.input, model.get_layer("average").output)
+    np.testing.assert_array_equal(np.asarray(pooled.predict(np.zeros((1, 5), "int32"), verbose=0)),
+                                  np.zeros((1, 4)))

@@ -1,7 +1,8 @@
 """Model heads on top of an Embedding layer: flatten, average, cnn, rnn.
 
 Every builder returns a plain ``keras.Model`` (integer token ids in, class probabilities out)
-made only of built-in Keras layers, so saved models load with ``safe_mode=True``.
+made of built-in Keras layers and the registered layers of ``wordvec.models.layers``, so saved
+models load with ``safe_mode=True``.
 """
 
 from __future__ import annotations
@@ -87,7 +88,9 @@ def _flatten(layers: Any, x: Any) -> Any:
 
 
 def _average(layers: Any, x: Any) -> Any:
-    return layers.GlobalAveragePooling1D(name="average")(x)
+    from wordvec.models.layers import MaskedAverage
+
+    return MaskedAverage(name="average")(x)
 
 
 def _cnn(layers: Any, x: Any) -> Any:

@@ -66,6 +66,8 @@ def load_bundle(path: str | os.PathLike) -> TextClassifier:
     clf.classes_ = _read_json(path / "labels.json")
     clf.tokenizer_ = tokenizer_from_json((path / "tokenizer.json").read_text(encoding="utf-8"))
     keras = import_keras()
+    import wordvec.models.layers  # noqa: F401  (registers wordvec's layers for deserialisation)
+
     try:
         clf.model_ = keras.saving.load_model(path / "model.keras", safe_mode=True, compile=False)
     except Exception as exc:  # Keras raises many types for a damaged archive
