@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/wordvec train --dataset bbc --model cnn --vectors glove-6b-50d --out runs/bbc-cnn
+	$(BIN)/wordvec train --dataset bbc --model cnn --vectors glove-6b-50d --frozen --out runs/bbc-cnn
 	$(BIN)/wordvec predict runs/bbc-cnn "Shares in the bank rose after quarterly profits beat forecasts and the firm raised its dividend."
 
 test: $(STAMP)
