@@ -121,7 +121,7 @@ def write_entry(
 
     Example:
         >>> def build(path):
-        ...     save_npy(path, np.eye(2, dtype="float32"))
+        ...     np.save(path, np.eye(2, dtype="float32"))
         ...     return ["a", "b"], {}
         >>> write_entry("doc-example", build)[1].shape  # doctest: +SKIP
         (2, 2)
@@ -140,22 +140,3 @@ def write_entry(
         (tmp / META).write_text(json.dumps(meta), encoding="utf-8")
     matrix = np.load(folder / MATRIX, mmap_mode="r", allow_pickle=False)
     return vocab, matrix, meta
-
-
-def save_npy(path: Path, matrix: np.ndarray) -> None:
-    """Write ``matrix`` as ``.npy`` (no pickle) in blocks, so a memory map is not copied whole.
-
-    Example:
-        >>> import tempfile
-        >>> p = Path(tempfile.mkdtemp()) / "m.npy"; save_npy(p, np.eye(2, dtype="float32"))
-        >>> np.load(p).shape
-        (2, 2)
-    """
-    with open(path, "wb") as handle:
-        np.lib.format.write_array_header_1_0(
-            handle, {"descr": np.lib.format.dtype_to_descr(matrix.dtype),
-                     "fortran_order": False, "shape": tuple(matrix.shape)},
-        )
-        step = max(1, (64 << 20) // max(1, matrix.itemsize * matrix.shape[1]))
-        for start in range(0, matrix.shape[0], step):
-            handle.write(np.ascontiguousarray(matrix[start:start + step]).tobytes())

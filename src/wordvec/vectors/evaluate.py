@@ -141,10 +141,10 @@ def evaluate_pairs(
     """Correlate cosine similarities with human scores (``word1<TAB>word2<TAB>score`` lines).
 
     Example:
-        >>> v = Vectors(["a", "b", "c"], np.array([[1, 0], [1, 1], [0, 1]], dtype="float32"))
+        >>> v = Vectors(["a", "b", "c"], np.array([[1, 0], [1, .5], [0, 1]], dtype="float32"))
         >>> import tempfile, os
         >>> f = os.path.join(tempfile.mkdtemp(), "p.tsv")
-        >>> _ = open(f, "w").write("a\\tb\\t8\\na\\tc\\t1\\nb\\tc\\t7\\nc\\tzz\\t3\\n")
+        >>> _ = open(f, "w").write("a\\tb\\t8\\na\\tc\\t1\\nb\\tc\\t5\\nc\\tzz\\t3\\n")
         >>> r = evaluate_pairs(v, f)
         >>> round(r.spearman, 3), r.pairs, r.oov
         (1.0, 3, 0.25)
