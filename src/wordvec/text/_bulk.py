@@ -68,9 +68,15 @@ class BulkSplitter:
     """Splits chunks of strings like ``text_to_word_sequence`` (lower, filters, split)."""
 
     def __init__(self, delimiters: np.ndarray, lower: bool, split: bytes) -> None:
-        self.in_word = bytes(np.where(delimiters, 0, 1).astype(np.uint8))  # bytes.translate table
+        codes = np.arange(256, dtype=np.uint8)
+        if lower:  # ASCII lower-casing of bytes; str.lower handles the non-ASCII texts
+            codes[ord("A") : ord("Z") + 1] += ord("a") - ord("A")
+        apart = delimiters[codes]  # delimiters once lower-cased
         self.lower = lower
         self.split = split
+        self.lower_table = bytes(codes) if lower else None
+        self.in_word_table = bytes((~apart).astype(np.uint8))
+        self.delete = bytes(np.flatnonzero(apart).astype(np.uint8))
 
     @classmethod
     def create(cls, filters: Any, lower: bool, split: Any) -> BulkSplitter | None:
@@ -84,22 +90,23 @@ class BulkSplitter:
         delimiters[[ord(c) for c in chars] + [ord(split)]] = True
         return cls(delimiters, bool(lower), split.encode())
 
+    def _encode(self, texts: list[str]) -> list[bytes]:
+        if not self.lower:
+            return [t.encode() for t in texts]
+        return [t.encode() if t.isascii() else t.lower().encode() for t in texts]
+
     def tokens(self, texts: list[str]) -> Tokens | None:
         """Split ``texts`` (all strings); None when a text cannot be encoded (lone surrogates)."""
         import pyarrow as pa
 
         try:
-            if self.lower:
-                encoded = [t.lower().encode() for t in texts]
-            else:
-                encoded = [t.encode() for t in texts]
+            encoded = self._encode(texts)
         except UnicodeEncodeError:
             return None
         lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
         encoded.append(b"")  # so that the buffer ends with a delimiter
         joined = self.split.join(encoded)
-        buffer = np.frombuffer(joined, dtype=np.uint8)
-        in_word = np.frombuffer(joined.translate(self.in_word), dtype=bool)
+        in_word = np.frombuffer(joined.translate(self.in_word_table), dtype=bool)
         # the buffer ends with a delimiter, so edges alternate: token start, token end, ...
         changes = np.empty(len(in_word), dtype=bool)
         changes[0] = in_word[0]
@@ -108,7 +115,7 @@ class BulkSplitter:
         starts, ends = edges[0::2], edges[1::2]
         offsets = np.zeros(len(starts) + 1, dtype=np.int64)
         np.cumsum(ends - starts, out=offsets[1:])
-        data = np.compress(in_word, buffer)
+        data = joined.translate(self.lower_table, self.delete)  # the tokens, end to end
         array = pa.LargeStringArray.from_buffers(
             len(starts), pa.py_buffer(offsets), pa.py_buffer(data)
         )
@@ -127,8 +134,10 @@ def _count(tokens: Tokens) -> tuple[Any, np.ndarray, np.ndarray]:
     codes = encoded.indices.to_numpy()
     n_words = len(encoded.dictionary)
     counts = np.bincount(codes, minlength=n_words)
-    text = np.repeat(np.arange(len(tokens.per_text), dtype=np.int64), tokens.per_text)
-    pairs = np.sort(text * n_words + codes)
+    small = len(tokens.per_text) * max(n_words, 1) < 2**31  # int32 sorts twice as fast
+    kind = np.int32 if small else np.int64
+    text = np.repeat(np.arange(len(tokens.per_text), dtype=kind), tokens.per_text)
+    pairs = np.sort(text * kind(n_words) + codes.astype(kind, copy=False))
     new = np.empty(len(pairs), dtype=bool)
     new[:1] = True
     np.not_equal(pairs[1:], pairs[:-1], out=new[1:])
@@ -167,8 +176,11 @@ class Counts:
         """Add the counts so far to ``word_counts`` / ``word_docs`` and start again."""
         if self.words is not None:
             words = self.words.to_pylist()
-            word_counts.update(dict(zip(words, self.counts.tolist(), strict=True)))
-            word_docs.update(dict(zip(words, self.docs.tolist(), strict=True)))
+            for total, part in ((word_counts, self.counts), (word_docs, self.docs)):
+                if total:
+                    total.update(dict(zip(words, part.tolist(), strict=True)))
+                else:  # plain dict insertion keeps first-appearance order
+                    dict.update(total, zip(words, part.tolist(), strict=True))
         self.__init__()
 
 

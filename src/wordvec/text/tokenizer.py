@@ -135,12 +135,11 @@ class Tokenizer:
         self._build_index()
 
     def _build_index(self) -> None:
-        ranked = sorted(self.word_counts.items(), key=itemgetter(1), reverse=True)
         vocabulary = [] if self.oov_token is None else [self.oov_token]
-        vocabulary.extend(word for word, _ in ranked)
+        vocabulary.extend(_by_count(self.word_counts))
         # index 0 is reserved; like Keras, an oov_token that is also a word keeps its later index
         self.word_index = dict(zip(vocabulary, range(1, len(vocabulary) + 1), strict=True))
-        self.index_word = {c: w for w, c in self.word_index.items()}
+        self.index_word = dict(zip(self.word_index.values(), self.word_index, strict=True))
         indices = map(self.word_index.__getitem__, self.word_docs)
         self.index_docs.update(zip(indices, self.word_docs.values(), strict=True))
 
@@ -311,6 +310,19 @@ class Tokenizer:
             {'b': 1, 'a': 2}
         """
         return json.dumps({"class_name": "Tokenizer", "config": self.get_config()}, **kwargs)
+
+
+def _by_count(word_counts: dict[str, int]) -> list[str]:
+    """Words by decreasing count, ties in their current order (Keras' stable sort)."""
+    words, counts = list(word_counts), list(word_counts.values())
+    if set(map(type, counts)) <= {int}:
+        try:
+            order = np.argsort(-np.fromiter(counts, dtype=np.int64, count=len(counts)),
+                               kind="stable")
+            return list(map(words.__getitem__, order.tolist()))
+        except OverflowError:
+            pass
+    return [word for word, _ in sorted(word_counts.items(), key=itemgetter(1), reverse=True)]
 
 
 def tokenizer_from_json(json_string: str) -> Tokenizer:
