@@ -188,7 +188,7 @@ class Lookup:
     """``word_index`` (with num_words and the oov token) as an Arrow value set for ``index_in``."""
 
     def __init__(self, word_index: dict, num_words: int | None, oov_token: Any) -> None:
-        """Raises ``pyarrow.ArrowException`` when a key is not a string (use the per-text path)."""
+        """Raises TypeError or ValueError when a key is not a string (use the per-text path)."""
         import pyarrow as pa
 
         self.values = pa.array(list(word_index), type=pa.large_string())

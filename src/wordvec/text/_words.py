@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
+
+import numpy as np
 
 DEFAULT_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'
 
@@ -111,3 +114,34 @@ def encode_tokens(
         return [i for i in map(get, tokens) if i is not None]
     ids = [id_rule(i, num_words, oov_index, has_oov) for i in map(get, tokens)]
     return [i for i in ids if i is not DROP]
+
+
+def decode_ids(
+    ids: Iterable[int], index_word: dict, num_words: int | None, oov_index: Any, oov_token: Any
+) -> str:
+    """One id sequence back to text with Keras' rules (the mirror of ``encode_tokens``)."""
+    words = []
+    for i in ids:
+        word = index_word.get(i)
+        if word is not None:
+            if num_words and i >= num_words:
+                if oov_index is not None:
+                    words.append(index_word[oov_index])
+            else:
+                words.append(word)
+        elif oov_token is not None:
+            words.append(index_word[oov_index])
+    return " ".join(words)
+
+
+def by_count(word_counts: dict[str, int]) -> list[str]:
+    """Words by decreasing count, ties in their current order (Keras' stable sort)."""
+    words, counts = list(word_counts), list(word_counts.values())
+    if set(map(type, counts)) <= {int}:
+        try:
+            order = np.argsort(-np.fromiter(counts, dtype=np.int64, count=len(counts)),
+                               kind="stable")
+            return list(map(words.__getitem__, order.tolist()))
+        except OverflowError:
+            pass
+    return [word for word, _ in sorted(word_counts.items(), key=itemgetter(1), reverse=True)]

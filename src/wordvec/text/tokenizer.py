@@ -13,14 +13,13 @@ import json
 import warnings
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
 
 from wordvec.errors import WordvecError
 from wordvec.text import _bulk, _matrix
-from wordvec.text._words import DEFAULT_FILTERS, _Splitter, encode_tokens
+from wordvec.text._words import DEFAULT_FILTERS, _Splitter, by_count, decode_ids, encode_tokens
 
 FIT_BULK_MIN_CHARS = 20_000
 """Chunks with fewer characters are fitted text by text (the batch engine's setup dominates)."""
@@ -136,7 +135,7 @@ class Tokenizer:
 
     def _build_index(self) -> None:
         vocabulary = [] if self.oov_token is None else [self.oov_token]
-        vocabulary.extend(_by_count(self.word_counts))
+        vocabulary.extend(by_count(self.word_counts))
         # index 0 is reserved; like Keras, an oov_token that is also a word keeps its later index
         self.word_index = dict(zip(vocabulary, range(1, len(vocabulary) + 1), strict=True))
         self.index_word = dict(zip(self.word_index.values(), self.word_index, strict=True))
@@ -224,21 +223,9 @@ class Tokenizer:
             >>> list(tok.sequences_to_texts_generator([[2, 7], []]))
             ['b ?', '']
         """
-        num_words, oov_token, index_word = self.num_words, self.oov_token, self.index_word
-        oov_index = self.word_index.get(oov_token)
+        oov_index = self.word_index.get(self.oov_token)
         for seq in sequences:
-            words = []
-            for num in seq:
-                word = index_word.get(num)
-                if word is not None:
-                    if num_words and num >= num_words:
-                        if oov_index is not None:
-                            words.append(index_word[oov_index])
-                    else:
-                        words.append(word)
-                elif oov_token is not None:
-                    words.append(index_word[oov_index])
-            yield " ".join(words)
+            yield decode_ids(seq, self.index_word, self.num_words, oov_index, self.oov_token)
 
     def texts_to_matrix(self, texts: Iterable[str | list[str]], mode: str = "binary") -> np.ndarray:
         """One row per text, one column per word id: ``binary``, ``count``, ``tfidf`` or ``freq``.
@@ -310,19 +297,6 @@ class Tokenizer:
             {'b': 1, 'a': 2}
         """
         return json.dumps({"class_name": "Tokenizer", "config": self.get_config()}, **kwargs)
-
-
-def _by_count(word_counts: dict[str, int]) -> list[str]:
-    """Words by decreasing count, ties in their current order (Keras' stable sort)."""
-    words, counts = list(word_counts), list(word_counts.values())
-    if set(map(type, counts)) <= {int}:
-        try:
-            order = np.argsort(-np.fromiter(counts, dtype=np.int64, count=len(counts)),
-                               kind="stable")
-            return list(map(words.__getitem__, order.tolist()))
-        except OverflowError:
-            pass
-    return [word for word, _ in sorted(word_counts.items(), key=itemgetter(1), reverse=True)]
 
 
 def tokenizer_from_json(json_string: str) -> Tokenizer:
