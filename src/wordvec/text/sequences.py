@@ -70,24 +70,24 @@ def pad_sequences(
     x = np.full((len(sequences), maxlen, *sample_shape), value, dtype=dtype)
     if maxlen == 0 or first is None:
         return x
-    flat = None
-    if not sample_shape and not _is_text_dtype(dtype):
-        try:
-            flat = np.fromiter(chain.from_iterable(sequences), dtype=x.dtype,
-                               count=int(lengths.sum()))
-        except (OverflowError, TypeError, ValueError):
-            flat = None  # items numpy only casts array-wise (e.g. -3.0 to uint8): Keras' way
-    if flat is None:
-        _fill_each(x, sequences, lengths, padding, truncating, sample_shape)
-        return x
     kept = np.minimum(lengths, maxlen)
-    row = np.repeat(np.arange(len(sequences)), kept)
-    offset = np.arange(int(kept.sum())) - np.repeat(np.cumsum(kept) - kept, kept)
-    source = np.cumsum(lengths) - lengths  # where each sequence starts in ``flat``
-    if truncating == "pre":
-        source = source + lengths - kept
-    column = offset if padding == "post" else offset + np.repeat(maxlen - kept, kept)
-    x[row, column] = flat[np.repeat(source, kept) + offset]
+    if not sample_shape and not _is_text_dtype(dtype):
+        pieces: Any = sequences
+        if kept.sum() < lengths.sum():
+            cut = slice(-maxlen, None) if truncating == "pre" else slice(maxlen)
+            pieces = (seq[cut] for seq in sequences)
+        try:
+            flat = np.fromiter(chain.from_iterable(pieces), dtype=x.dtype, count=int(kept.sum()))
+        except (OverflowError, TypeError, ValueError):
+            flat = None  # items numpy only casts array-wise (e.g. NaN to int): Keras' way below
+        if flat is not None:
+            columns = np.arange(maxlen)
+            if padding == "pre":
+                x[columns >= (maxlen - kept)[:, None]] = flat
+            else:
+                x[columns < kept[:, None]] = flat
+            return x
+    _fill_each(x, sequences, lengths, padding, truncating, sample_shape)
     return x
 
 
