@@ -32,22 +32,23 @@ def sequences_to_matrix(
         raise WordvecError(f"sequences hold a negative word id: {int(ids.min())}")
     rows = np.repeat(np.arange(len(sequences), dtype=np.int64), lengths)
     inside = ids < num_words
-    x = np.zeros((len(sequences), num_words))
-    np.add.at(x.reshape(-1), rows[inside] * num_words + ids[inside], 1.0)
+    cells = np.sort(rows[inside] * num_words + ids[inside])  # flat (row, id) of every item
+    starts = np.flatnonzero(np.diff(cells, prepend=-1))
+    cell = cells[starts]
+    count = np.diff(starts, append=len(cells)).astype(np.float64)  # occurrences per cell
     if mode == "count":
-        return x
-    if mode == "binary":
-        x[x > 0] = 1.0
-        return x
-    if mode == "freq":
-        nonempty = lengths > 0
-        x[nonempty] /= lengths[nonempty, None]
-        return x
-    docs = np.zeros(num_words)
-    for j, c in index_docs.items():
-        if 0 <= j < num_words:
-            docs[j] = c
-    idf = np.log(1 + document_count / (1 + docs))
-    r, c = np.nonzero(x)
-    x[r, c] = (1 + np.log(x[r, c])) * idf[c]
+        values = count
+    elif mode == "binary":
+        values = np.ones_like(count)
+    elif mode == "freq":
+        values = count / lengths[cell // num_words]
+    else:
+        docs = np.zeros(num_words)
+        for j, c in index_docs.items():
+            if 0 <= j < num_words:
+                docs[j] = c
+        idf = np.log(1 + document_count / (1 + docs))
+        values = (1 + np.log(count)) * idf[cell % num_words]
+    x = np.zeros((len(sequences), num_words))
+    x.reshape(-1)[cell] = values
     return x
