@@ -112,8 +112,18 @@ def encode_tokens(
         if has_oov:
             return list(map(get, tokens, repeat(oov_index)))
         return [i for i in map(get, tokens) if i is not None]
-    ids = [id_rule(i, num_words, oov_index, has_oov) for i in map(get, tokens)]
-    return [i for i in ids if i is not DROP]
+    out: list = []
+    append = out.append
+    for i in map(get, tokens):  # id_rule, inlined: this loop runs once per token
+        if i is None:
+            if has_oov:
+                append(oov_index)
+        elif i >= num_words:
+            if oov_index is not None:
+                append(oov_index)
+        else:
+            append(i)
+    return out
 
 
 def decode_ids(
