@@ -113,6 +113,14 @@ def test_oov_token_missing_from_word_index(engine):
     ]
 
 
+def test_word_index_with_a_non_string_key(engine):
+    """The batch engine cannot hold such a key; it hands over to the per-text path."""
+    ours, theirs = Tokenizer(num_words=3), keras_text.Tokenizer(num_words=3)
+    ours.word_index = theirs.word_index = {"a": 1, 7: 2, "b": 3}
+    texts = ["a b 7 a", "b"]
+    assert ours.texts_to_sequences(texts) == theirs.texts_to_sequences(texts) == [[1, 1], []]
+
+
 def test_hand_edited_word_index_is_honoured(engine):
     """Seed code trims word_index by hand (the known Keras num_words work-around)."""
     ours, theirs = fitted_pair(EDGE_TEXTS, oov_token="<OOV>")
