@@ -12,7 +12,7 @@ from wordvec.text import tokenizer as tokenizer_module
 CONFIGS = {"default": {}, "num_words+oov": {"num_words": 10_000, "oov_token": "<OOV>"}}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # module: frees their ~250 MB after these tests
 def keras_fits(imdb_train_texts):
     """Keras' tokenizer and sequences for each config, computed once (about 10 s)."""
     fits = {}
@@ -54,7 +54,7 @@ def test_imdb_reviews_per_text_path(imdb_train_texts, monkeypatch):
     assert ours.texts_to_sequences(texts) == theirs.texts_to_sequences(texts)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def ours_oov(imdb_train_texts):
     tok = Tokenizer(**CONFIGS["num_words+oov"])
     tok.fit_on_texts(imdb_train_texts)
