@@ -11,7 +11,8 @@ MODULES = [
     "wordvec.vectors.vectors", "wordvec.vectors.rows", "wordvec.vectors.sources",
     "wordvec.vectors.text_format", "wordvec.vectors.binary_format", "wordvec.vectors.formats",
     "wordvec.vectors.cache", "wordvec.vectors.registry", "wordvec.vectors.load",
-    "wordvec.vectors.topk", "wordvec.vectors.evaluate", "wordvec.models.embedding",
+    "wordvec.vectors.topk", "wordvec.vectors.evaluate", "wordvec.vectors.arrow_csv",
+    "wordvec.models.embedding",
 ]
 
 

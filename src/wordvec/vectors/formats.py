@@ -23,7 +23,7 @@ from wordvec._io import atomic_file
 from wordvec.errors import VectorsError
 from wordvec.vectors.binary_format import read_binary, write_binary
 from wordvec.vectors.rows import RowSpec
-from wordvec.vectors.sources import Source, open_source, resolve
+from wordvec.vectors.sources import Source, compression, open_source, resolve
 from wordvec.vectors.text_format import TextReader, parse_lines
 from wordvec.vectors.vectors import LoadReport
 
@@ -121,8 +121,10 @@ def read_vectors(
                 builder = read_binary(replay, source.display, rows=rows, on_error=on_error)
                 skipped = 0
             else:
+                plain = source.member is None and compression(source.path) is None
                 reader = TextReader(replay, source.display, header=fmt != "glove", rows=rows,
-                                    on_error=on_error, size=size)
+                                    on_error=on_error, size=size,
+                                    path=source.path if plain else None)
                 builder = reader.read()
                 skipped = reader.skipped
     except (OSError, EOFError, ValueError) as exc:

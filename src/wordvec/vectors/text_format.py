@@ -1,19 +1,22 @@
 """Text vectors (GloVe without header; word2vec / fastText ``.vec`` with ``count dim`` header).
 
-Lines are read in blocks of whole lines; each block is parsed by pyarrow's multi-threaded CSV
-reader (numbers parsed as float64 then rounded, like ``np.float32(str)``), and a block that the
-fast path refuses is re-read line by line to name the bad line (or skip and count it).
+A plain file is parsed by pyarrow's CSV reader reading the file itself; other streams (and the
+rest of a file after a line Arrow refuses) are read in blocks of whole lines, each parsed by
+Arrow too. Numbers are parsed as float64 then rounded, like ``np.float32(str)``. A block that
+Arrow refuses is re-read line by line to name the bad line (or skip and count it).
 """
 
 from __future__ import annotations
 
 import io  # noqa: F401 - used in the docstring example
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO
 
 import numpy as np
 
 from wordvec.errors import VectorsError
+from wordvec.vectors.arrow_csv import parse_block, stream_file
 from wordvec.vectors.rows import RowBuilder, RowSpec
 
 BLOCK_BYTES = 4 << 20
@@ -31,13 +34,14 @@ class TextReader:
 
     def __init__(
         self, stream: IO[bytes], name: str, *, header: bool, rows: RowSpec | None = None,
-        on_error: str = "raise", size: int | None = None,
+        on_error: str = "raise", size: int | None = None, path: Path | None = None,
     ) -> None:
         if on_error not in ("raise", "skip"):
             raise VectorsError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
         self.stream, self.name, self.header = stream, name, header
         self.spec = rows or RowSpec()
         self.limit, self.on_error, self.size = self.spec.limit, on_error, size
+        self.path = path  # a plain file Arrow may read directly
         self.skipped = 0
         self.declared_rows: int | None = None
         self.dim = 0
@@ -50,6 +54,12 @@ class TextReader:
         if self.declared_rows is not None:
             wanted = min(self.declared_rows, self.limit or self.declared_rows)
         builder = self.spec.builder(self.dim, self._capacity(pending), wanted)
+        if self.path is not None and _streamable(pending):
+            consumed, finished = stream_file(self.path, self.dim, line_no - 1, builder)
+            if finished:
+                pending = b""
+            else:
+                line_no, pending = _skip_lines(blocks, pending, line_no, consumed)
         while pending:
             room = builder.room
             if room is not None and pending.count(b"\n") > room:
@@ -99,7 +109,7 @@ class TextReader:
     def _parse_block(self, block: bytes, line_no: int, builder: RowBuilder) -> int:
         """Parse ``block`` into ``builder``; return the number of lines it held."""
         try:
-            words, batches = _arrow_block(block, self.dim)
+            words, batches = parse_block(block, self.dim)
         except Exception:  # noqa: BLE001 - any refusal: re-read line by line
             words, values, skipped = parse_lines(block, line_no, self.dim, self.name,
                                                  self.on_error)
@@ -168,33 +178,26 @@ def parse_lines(
     return words, values, skipped
 
 
-def _arrow_block(block: bytes, dim: int) -> tuple[list[bytes], list[np.ndarray]]:
-    """Words and their float64 values as consecutive ``(rows, dim)`` batches."""
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
+def _streamable(first: bytes) -> bool:
+    """Whether Arrow can read the file itself: no BOM, no space before the line ends."""
+    line = first.partition(b"\n")[0]
+    return not first.startswith(b"\xef\xbb\xbf") and not line.rstrip(b"\r").endswith(b" ")
 
-    if b" \n" in block:
-        block = block.replace(b" \n", b"\n")
-    names = ["w", *(f"v{i}" for i in range(dim))]
-    table = pcsv.read_csv(
-        pa.BufferReader(block),
-        read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 20),
-        parse_options=pcsv.ParseOptions(
-            delimiter=" ", quote_char=False, escape_char=False, double_quote=False,
-            newlines_in_values=False, ignore_empty_lines=False,
-        ),
-        convert_options=pcsv.ConvertOptions(
-            column_types={"w": pa.binary(), **{n: pa.float64() for n in names[1:]}},
-            null_values=[], strings_can_be_null=False, quoted_strings_can_be_null=False,
-        ),
-        memory_pool=pa.system_memory_pool(),
-    )
-    values = table.drop_columns(["w"])
-    batches = [
-        np.asarray(batch.to_tensor(row_major=True, memory_pool=pa.system_memory_pool()))
-        for batch in values.to_batches()
-    ]
-    return table.column(0).to_pylist(), batches
+
+def _skip_lines(
+    blocks: Iterator[bytes], pending: bytes, line_no: int, count: int,
+) -> tuple[int, bytes]:
+    """Drop ``count`` lines (already parsed) from ``pending`` and the following blocks."""
+    line_no += count
+    while count:
+        lines = pending.count(b"\n")
+        if lines > count:
+            return line_no, pending[_after_lines(pending, count):]
+        count -= lines
+        pending = next(blocks, b"")
+        if not pending:
+            return line_no, b""
+    return line_no, pending
 
 
 def _line_blocks(stream: IO[bytes], size: int | None = None) -> Iterator[bytes]:
