@@ -100,7 +100,7 @@ def read_vectors(
     started = time.perf_counter()
     source = spec if isinstance(spec, Source) else resolve(spec)
     fmt = normalise_format(format)
-    dtype = _check_dtype(dtype)
+    dtype = check_dtype(dtype)
     if limit is not None and limit < 0:
         raise VectorsError(f"limit must be zero or more, got {limit}")
     if on_error not in ("raise", "skip"):
@@ -251,8 +251,17 @@ class _NoClose:
         return None
 
 
-def _check_dtype(dtype: str | np.dtype) -> str:
-    name = np.dtype(dtype).name if isinstance(dtype, np.dtype) else str(dtype)
+def check_dtype(dtype: str | np.dtype) -> str:
+    """``"float32"`` or ``"float16"`` for any spelling of them; ``VectorsError`` otherwise.
+
+    Example:
+        >>> check_dtype(np.float16)
+        'float16'
+    """
+    try:
+        name = np.dtype(dtype).name
+    except TypeError:
+        name = str(dtype)
     if name not in ("float32", "float16"):
         raise VectorsError(f"dtype must be 'float32' or 'float16', got {dtype!r}")
     return name

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from pathlib import Path
-
-import numpy as np
+from typing import Any
 
 from wordvec.errors import VectorsError
 from wordvec.vectors import cache as _cache
 from wordvec.vectors import registry
-from wordvec.vectors.formats import normalise_format, read_vectors
+from wordvec.vectors.formats import check_dtype, normalise_format, read_vectors
 from wordvec.vectors.sources import Source, resolve
 from wordvec.vectors.vectors import LoadReport, Vectors
 
@@ -27,8 +27,9 @@ def load_vectors(
     ``.gz``/``.bz2``/``.xz`` or inside a zip (``archive.zip:member.txt``). ``limit`` keeps the
     first N rows; ``dtype`` is ``float32`` or ``float16``; malformed rows raise ``VectorsError``
     naming the line, or are skipped and counted with ``on_error="skip"`` (default ``"raise"``, or
-    the registry's choice for a named set). A parsed file is
-    cached under ``$WORDVEC_HOME/vectors`` (``cache=False`` turns that off).
+    the registry's choice for a named set). A parsed file is streamed into a cache entry under
+    ``$WORDVEC_HOME/vectors`` and memory-mapped, so later loads take milliseconds and parsing
+    never holds the matrix twice (``cache=False`` parses into memory instead).
 
     Example:
         >>> v = load_vectors("glove-6b-50d")
@@ -40,6 +41,7 @@ def load_vectors(
     started = time.perf_counter()
     if limit is not None and limit < 0:
         raise VectorsError(f"limit must be zero or more, got {limit}")
+    dtype = check_dtype(dtype)
     spec = os.fspath(name_or_path)
     entry = registry.lookup(spec) if not Path(spec).expanduser().exists() else None
     if entry is not None and entry.format == "embedded":
@@ -49,46 +51,42 @@ def load_vectors(
         name = entry.name
         on_error = on_error or entry.on_error
         spec = registry.fetch(entry, progress=progress)
-    on_error = on_error or "raise"
     source = _resolve(spec)
-    fmt = normalise_format(format)
-    if not cache:
-        words, matrix, report = read_vectors(
-            source, format=fmt, dtype=dtype, limit=limit, on_error=on_error,
-            unicode_errors=unicode_errors,
-        )
-        return Vectors(words, matrix, name=name, report=report)
-    key = _cache.cache_key(source.path, source.member, fmt, dtype, limit, on_error, unicode_errors)
+    parse = functools.partial(
+        read_vectors, source, format=normalise_format(format), dtype=dtype, limit=limit,
+        on_error=on_error or "raise", unicode_errors=unicode_errors,
+    )
+    words, matrix, report = _cached(parse, source) if cache else parse()
+    report.seconds = time.perf_counter() - started
+    return Vectors(words, matrix, name=name, report=report)
+
+
+def _cached(parse: functools.partial, source: Source) -> tuple[list[str], Any, LoadReport]:
+    """Read from the cache entry of ``source`` + options, or parse straight into a new one."""
+    options = parse.keywords
+    key = _cache.cache_key(source.path, source.member, *(options[k] for k in sorted(options)))
     hit = _cache.load_entry(key)
     if hit is not None:
         words, matrix, meta = hit
         fields = LoadReport.__dataclass_fields__
         report = LoadReport(**{k: v for k, v in meta.items() if k in fields})
-        report.cached, report.seconds = True, time.perf_counter() - started
-        return Vectors(words, matrix, name=name, report=report)
-    result: dict[str, LoadReport] = {}
+        report.cached = True
+        return words, matrix, report
+    reports: list[LoadReport] = []
 
     def build(out: Path) -> tuple[list[str], dict]:
-        words, matrix, report = read_vectors(
-            source, format=fmt, dtype=dtype, limit=limit, on_error=on_error,
-            unicode_errors=unicode_errors, out=out,
-        )
+        words, matrix, report = parse(out=out)
         del matrix  # the memory map closes before the entry is renamed into place
-        result["report"] = report
+        reports.append(report)
         return words, report.to_dict()
 
     stored = _cache.write_entry(key, build)
     if stored is None:
-        words, matrix, report = read_vectors(
-            source, format=fmt, dtype=dtype, limit=limit, on_error=on_error,
-            unicode_errors=unicode_errors,
-        )
+        words, matrix, report = parse()
         report.notes.append("cache not written (folder not writable)")
-    else:
-        words, matrix, _ = stored
-        report = result["report"]
-    report.seconds = time.perf_counter() - started
-    return Vectors(words, matrix, name=name, report=report)
+        return words, matrix, report
+    words, matrix, _ = stored
+    return words, matrix, reports[0]
 
 
 def _resolve(spec: str) -> Source:
@@ -107,10 +105,8 @@ def _embedded(limit: int | None, dtype: str, started: float) -> Vectors:
     vocab, matrix = registry.load_embedded()
     if limit is not None:
         vocab, matrix = vocab[:limit], matrix[:limit]
-    if np.dtype(dtype) != matrix.dtype:
-        if np.dtype(dtype) != np.float16:
-            raise VectorsError(f"dtype must be 'float32' or 'float16', got {dtype!r}")
-        matrix = matrix.astype(np.float16)
+    if dtype != matrix.dtype.name:
+        matrix = matrix.astype(dtype)
     report = LoadReport(
         source=registry.EMBEDDED, format="embedded", rows=len(vocab), dim=int(matrix.shape[1]),
         cached=True, seconds=time.perf_counter() - started,
