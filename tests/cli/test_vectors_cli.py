@@ -123,3 +123,12 @@ def test_commands_do_not_import_keras_or_jax(tmp_path) -> None:
                             env=env, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert '"queen"' in result.stdout
+
+
+def test_list_shows_the_registry(cli) -> None:
+    rows = json.loads(cli("vectors", "list", "--json").out)
+    by_name = {row["name"]: row for row in rows}
+    assert by_name["glove-6b-50d"]["embedded"] and by_name["glove-6b-300d"]["dim"] == 300
+    assert by_name["word2vec-google-news-300"]["format"] == "word2vec-binary"
+    human = cli("vectors", "list")
+    assert human.code == 0 and "fasttext-crawl-300d-2m" in human.out
