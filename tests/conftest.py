@@ -28,20 +28,21 @@ def shared_data() -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def imdb_archive(shared_data: Path) -> Path:
-    path = shared_data / "aclImdb.tar.gz"
+def _archive(shared_data: Path, name: str) -> Path:
+    path = shared_data / name
     if not path.is_file():
         pytest.skip(f"{path} not found")
     return path
+
+
+@pytest.fixture(scope="session")
+def imdb_archive(shared_data: Path) -> Path:
+    return _archive(shared_data, "aclImdb.tar.gz")
 
 
 @pytest.fixture(scope="session")
 def newsgroups_archive(shared_data: Path) -> Path:
-    path = shared_data / "20_newsgroup.tar.gz"
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    return path
+    return _archive(shared_data, "20_newsgroup.tar.gz")
 
 
 @pytest.fixture(scope="session")
