@@ -33,7 +33,6 @@ def _options(dim: int, skip_rows: int = 0) -> dict:
             column_types={"w": pa.binary(), **{n: pa.float64() for n in names[1:]}},
             null_values=[], strings_can_be_null=False, quoted_strings_can_be_null=False,
         ),
-        "memory_pool": pa.system_memory_pool(),
     }
 
 
