@@ -128,11 +128,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per loader (best is kept)")
     parser.add_argument("--skip-analogies", action="store_true")
+    parser.add_argument("--skip-loaders", action="store_true")
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(*args.child)))
         return
+    if not args.skip_loaders:
+        loaders(args.repeat)
+    if not args.skip_analogies:
+        print_analogies(analogies())
+
+
+def loaders(repeat: int) -> None:
+    """Time every loader on the rendered file, best of ``repeat`` fresh processes."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "glove.6B.50d.txt"
         size = render_glove(path)
@@ -140,7 +149,7 @@ def main() -> None:
               f"({'matches' if size == OFFICIAL_BYTES else 'DIFFERS FROM'} the official "
               f"{OFFICIAL_BYTES:,})", file=sys.stderr)
         results: dict[str, dict] = {}
-        for attempt in range(args.repeat):
+        for attempt in range(repeat):
             home = Path(tmp) / f"home{attempt}"  # empty: the first wordvec load parses
             for method in ("seeds", "gensim", "wordvec", "wordvec-cached", "wordvec-nocache"):
                 result = run_child(method, path, home)
@@ -157,7 +166,7 @@ def main() -> None:
         "wordvec-cached": "wordvec load_vectors, second load (cache)",
     }
     print(f"\nGloVe 6B 50d text, {size:,} bytes, 400,000 x 50 (float32 matrix "
-          f"{MATRIX_BYTES / 2**20:.1f} MiB); best of {args.repeat} fresh processes\n")
+          f"{MATRIX_BYTES / 2**20:.1f} MiB); best of {repeat} fresh processes\n")
     print("| loader | seconds | vs seeds' loop | peak memory growth | / matrix |")
     print("|---|---:|---:|---:|---:|")
     for method, label in labels.items():
@@ -165,9 +174,9 @@ def main() -> None:
         assert r["rows"] == 400_000, (method, r["rows"])
         print(f"| {label} | {r['seconds']:.3f} | {seeds / r['seconds']:.1f}x | "
               f"{r['peak_growth'] / 2**20:.0f} MiB | {r['peak_growth'] / MATRIX_BYTES:.2f} |")
-    if args.skip_analogies:
-        return
-    a = analogies()
+
+
+def print_analogies(a: dict) -> None:
     print(f"\nGoogle analogies (questions-words.txt, {a['questions']:,} questions, first "
           "300,000 words)\n")
     print("| evaluator | seconds | accuracy |")

@@ -1,12 +1,20 @@
 """Top-k cosine neighbours of many queries at once, without a (queries x vocabulary) matrix.
 
 Queries are scored in batches against tiles of candidates with one matrix product each; only
-the maximum of every block of 64 candidates is kept. The k best candidates of a query lie in its
-k best blocks (each holds at least one of them, and at most k blocks can reach the k-th best
-score), so those blocks (with a few spare ones against rounding) are re-scored exactly.
+the maximum of every block of 64 candidates is kept. Batches run on one worker thread per core,
+each with a single-threaded BLAS: coarse parallelism that degrades gracefully when other
+processes share the cores (a multi-threaded BLAS spins and collapses then).
+
+The k best candidates of a query lie in its k best blocks (each holds at least one of them,
+and at most k blocks can reach the k-th best score), so those blocks (with a few spare ones
+against rounding) are re-scored exactly.
 """
 
 from __future__ import annotations
+
+import contextlib
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -24,23 +32,47 @@ def batched_topk(unit: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
         >>> batched_topk(unit, np.array([[0.1, 0.9, 0.5]], dtype="float32"), 2).tolist()
         [[1, 2]]
     """
-    rows = unit.shape[0]
-    k = min(k, rows)
+    k = min(k, unit.shape[0])
     out = np.empty((len(queries), k), dtype=np.int64)
-    if k == 0:
+    if k == 0 or len(queries) == 0:
         return out
-    blocks = -(-rows // BLOCK)
-    keep = min(k + _SPARE_BLOCKS, blocks)
-    for start in range(0, len(queries), BATCH):
-        batch = np.ascontiguousarray(queries[start:start + BATCH], dtype=np.float32)
-        maxima = _block_maxima(unit, batch, blocks)
-        if keep < blocks:
-            chosen = np.argpartition(-maxima, keep - 1, axis=1)[:, :keep]
-        else:
-            chosen = np.broadcast_to(np.arange(blocks), (len(batch), blocks))
-        candidates = (chosen[:, :, None] * BLOCK + np.arange(BLOCK)).reshape(len(batch), -1)
-        out[start:start + len(batch)] = _best(unit, batch, candidates, k)
+    starts = range(0, len(queries), BATCH)
+
+    def run(start: int) -> None:
+        out[start:start + BATCH] = _batch_topk(unit, queries[start:start + BATCH], k)
+
+    workers = min(_cores(), len(starts))
+    with _single_threaded_blas(), ThreadPoolExecutor(workers) as pool:
+        list(pool.map(run, starts))
     return out
+
+
+def _batch_topk(unit: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
+    blocks = -(-unit.shape[0] // BLOCK)
+    keep = min(k + _SPARE_BLOCKS, blocks)
+    batch = np.ascontiguousarray(queries, dtype=np.float32)
+    maxima = _block_maxima(unit, batch, blocks)
+    if keep < blocks:
+        chosen = np.argpartition(-maxima, keep - 1, axis=1)[:, :keep]
+    else:
+        chosen = np.broadcast_to(np.arange(blocks), (len(batch), blocks))
+    candidates = (chosen[:, :, None] * BLOCK + np.arange(BLOCK)).reshape(len(batch), -1)
+    return _best(unit, batch, candidates, k)
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _single_threaded_blas() -> contextlib.AbstractContextManager:
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - installed with scikit-learn
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _best(unit: np.ndarray, batch: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
