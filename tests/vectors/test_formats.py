@@ -80,11 +80,12 @@ def test_limit_and_float16(glove_text, embedded5k, cache) -> None:
 
 
 def test_limit_on_header_and_binary_files(gensim_data) -> None:
-    for name in ("lee_fasttext.vec", "euclidean_vectors.bin"):
+    for name in ("lee_fasttext.vec", "euclidean_vectors.bin", "word2vec_pre_kv_c"):
         full = load_vectors(gensim_data / name, cache=False)
         part = load_vectors(gensim_data / name, limit=7, cache=False)
         assert part.vocab == full.vocab[:7]
         np.testing.assert_array_equal(part.matrix, full.matrix[:7])
+        assert len(load_vectors(gensim_data / name, limit=0, cache=False)) == 0
 
 
 @pytest.mark.parametrize("cache", [False, True])

@@ -7,7 +7,8 @@ Example:
     'queen'
 """
 
+from wordvec.vectors.formats import write_vectors
 from wordvec.vectors.load import load_vectors
 from wordvec.vectors.vectors import LoadReport, UnknownWordError, Vectors
 
-__all__ = ["LoadReport", "UnknownWordError", "Vectors", "load_vectors"]
+__all__ = ["LoadReport", "UnknownWordError", "Vectors", "load_vectors", "write_vectors"]

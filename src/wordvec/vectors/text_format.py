@@ -52,7 +52,7 @@ class TextReader:
         line_no, pending = self._start(blocks)
         wanted = self.limit
         if self.declared_rows is not None:
-            wanted = min(self.declared_rows, self.limit or self.declared_rows)
+            wanted = self.declared_rows if wanted is None else min(self.declared_rows, wanted)
         builder = self.spec.builder(self.dim, self._capacity(pending), wanted)
         if self.path is not None and _streamable(pending):
             consumed, finished = stream_file(self.path, self.dim, line_no - 1, builder)
