@@ -1,8 +1,12 @@
 """Named vector sets: the embedded GloVe 6B 50d and the downloadable GloVe, fastText, word2vec.
 
-Sizes are the byte counts the servers report (seen in several public download logs).
-``sha256=None`` marks a checksum not recorded yet (none is guessed): such a set cannot be
-downloaded by wordvec, which asks the user to fetch the file and pass its path instead.
+Sizes are the byte counts the servers report (seen in several public download logs). The
+sha256 values are the ones pinned by independent public projects (TensorFlow Datasets-style
+checksum tables, JuliaText/Embeddings.jl, deployment scripts running ``sha256sum -c``), each
+found in at least two places. ``sha256=None`` marks a checksum not recorded (none is guessed):
+such a set cannot be downloaded by wordvec, which asks the user to fetch the file and pass its
+path instead. Google's word2vec archive has no working official URL: the mirror below may answer
+404, and the message then says to download it by hand.
 """
 
 from __future__ import annotations
@@ -65,11 +69,13 @@ class VectorSet:
 
 _GLOVE_6B = dict(
     url="https://nlp.stanford.edu/data/glove.6B.zip", filename="glove.6B.zip",
-    sha256=None, size=862_182_613, format="glove", words=400_000,
+    sha256="617afb2fe6cbd085c235baf7a465b96f4112bd7f7ccb2b2cbd649fed9cbcf2fb",
+    size=862_182_613, format="glove", words=400_000,
 )
 _GLOVE_TWITTER = dict(
     url="https://nlp.stanford.edu/data/glove.twitter.27B.zip", filename="glove.twitter.27B.zip",
-    sha256=None, size=1_520_408_563, format="glove", words=1_193_514,
+    sha256="792af52f795d1a32c9842a3240f5f3fe5e941a8ff6df5eb0f9d668092ebc019c",
+    size=1_520_408_563, format="glove", words=1_193_514,
 )
 
 
@@ -91,20 +97,27 @@ def _sets() -> dict[str, VectorSet]:
     sets += [
         VectorSet("glove-42b-300d", 300, 1_917_494,
                   "https://nlp.stanford.edu/data/glove.42B.300d.zip", "glove.42B.300d.zip",
-                  "glove.42B.300d.txt", None, 1_877_800_501, "glove",
+                  "glove.42B.300d.txt",
+                  "03d5d7fa28e58762ace4b85fb71fe86a345ef0b5ff39f5390c14869da0fc1970",
+                  1_877_800_501, "glove",
                   "GloVe Common Crawl 42B 300d (uncased)"),
         VectorSet("glove-840b-300d", 300, 2_196_017,
                   "https://nlp.stanford.edu/data/glove.840B.300d.zip", "glove.840B.300d.zip",
-                  "glove.840B.300d.txt", None, 2_176_768_927, "glove",
+                  "glove.840B.300d.txt",
+                  "c06db255e65095393609f19a4cfca20bf3a71e20cc53e892aafa490347e3849f",
+                  2_176_768_927, "glove",
                   "GloVe Common Crawl 840B 300d (cased); rows whose word holds spaces skipped",
                   on_error="skip"),
         VectorSet("fasttext-crawl-300d-2m", 300, 2_000_000,
                   "https://dl.fbaipublicfiles.com/fasttext/vectors-english/crawl-300d-2M.vec.zip",
-                  "crawl-300d-2M.vec.zip", "crawl-300d-2M.vec", None, 1_523_785_255, "fasttext",
+                  "crawl-300d-2M.vec.zip", "crawl-300d-2M.vec",
+                  "5bfffffbabdab299d4c9165c47275e8f982807a6eaca37ee1f71d3a79ddb544d",
+                  1_523_785_255, "fasttext",
                   "fastText Common Crawl 600B 300d, 2M words (cased)"),
         VectorSet("word2vec-google-news-300", 300, 3_000_000,
                   "https://s3.amazonaws.com/dl4j-distribution/GoogleNews-vectors-negative300.bin.gz",
-                  "GoogleNews-vectors-negative300.bin.gz", None, None, 1_647_046_227,
+                  "GoogleNews-vectors-negative300.bin.gz", None,
+                  "21c05ae916a67a4da59b1d006903355cced7de7da1e42bff9f0504198c748da8", 1_647_046_227,
                   "word2vec-binary",
                   "word2vec Google News 100B 300d, 3M words and phrases (cased)"),
     ]
