@@ -15,7 +15,7 @@ from _anchors import FastText, TfidfLR
 from _seeds import SeedRecipe
 from _wordvec import Select, Wordvec, has_presets
 
-ANCHORS = ("fasttext-unigram", "fasttext-bigram", "tfidf-lr")
+ANCHORS = ("fasttext-unigram", "fasttext-bigram", "fasttext-tutorial", "tfidf-lr")
 GROUPS = ("imdb", "20ng", "seeds")
 SEED_GROUPS = ("seed000-maxlen20", "seed000-glove200", "seed002-conv")
 
@@ -34,6 +34,7 @@ def _best(task: str) -> Any:
 SYSTEMS: dict[str, Callable[[str], Any]] = {
     "fasttext-unigram": lambda task: FastText(),
     "fasttext-bigram": lambda task: FastText(wordNgrams=2, epoch=10),
+    "fasttext-tutorial": lambda task: FastText(lr=1.0, epoch=25, wordNgrams=2),
     "tfidf-lr": lambda task: TfidfLR(),
     "wordvec-fast": lambda task: Wordvec(preset="fast"),
     "wordvec-accurate": lambda task: Wordvec(preset="accurate"),
