@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 ARCHIVES = {"imdb": "aclImdb.tar.gz", "20ng": "20_newsgroup.tar.gz"}
 _KERAS_IMDB_SEED = 113  # keras.datasets.imdb.load_data(seed=113) shuffles train with it
+SEED000_SAMPLES = (200, 10000)  # seed 000's training_samples, validation_samples
 
 
 @dataclass
@@ -91,7 +92,7 @@ def load_task(key: str, quick: bool = False) -> Task:
     train, test = _pair(ds.split("train")), _pair(ds.split("test"))
     task = Task(key, TITLES[key], train, test)
     if key == "imdb-200":  # load_dataset(train_samples=200, validation_samples=10000) does this
-        head, val = samples(ds.split("train"), 200, 10000, seed=0)
+        head, val = samples(ds.split("train"), *SEED000_SAMPLES, seed=0)
         task.train, task.validation, task.pool = _pair(head), _pair(val), train[0]
     elif key == "imdb-maxlen20":
         order = shuffled(len(train[0]), _KERAS_IMDB_SEED)
