@@ -2,6 +2,11 @@
 
 Written to a temporary sibling and renamed into place; loaded without running any code from it
 (Keras ``safe_mode=True``, no pickle).
+
+Extra state hook: whatever ``clf.extra_state()`` returns (JSON values, numpy arrays) is kept
+as ``config.json["state"]`` and one ``<name>.npy`` per array (listed in
+``config.json["arrays"]``, read back with ``allow_pickle=False``) and handed to
+``clf.restore_extra_state`` on load -- e.g. the kept n-gram features of the bag heads.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from wordvec._io import atomic_directory
 from wordvec.errors import BundleError
@@ -35,11 +42,17 @@ def save_bundle(
     from wordvec.training.report import plot_learning_curves
 
     path = Path(path)
+    state, arrays = clf.extra_state()
     with atomic_directory(path) as tmp:
         clf.model_.save(tmp / "model.keras")
         (tmp / "tokenizer.json").write_text(clf.tokenizer_.to_json(), encoding="utf-8")
         _write_json(tmp / "labels.json", list(clf.classes_))
-        _write_json(tmp / "config.json", _config(clf, dataset))
+        config = _config(clf, dataset)
+        if state or arrays:
+            config.update(state=state, arrays=sorted(arrays))
+        for name, array in arrays.items():
+            np.save(tmp / f"{name}.npy", np.asarray(array), allow_pickle=False)
+        _write_json(tmp / "config.json", config)
         _write_json(tmp / "metrics.json", clf.metrics_)
         (tmp / "history.csv").write_text(_history_csv(clf.history_), encoding="utf-8")
         plot_learning_curves(clf.history_, tmp / "curves.png")
@@ -72,6 +85,9 @@ def load_bundle(path: str | os.PathLike) -> TextClassifier:
         clf.model_ = keras.saving.load_model(path / "model.keras", safe_mode=True, compile=False)
     except Exception as exc:  # Keras raises many types for a damaged archive
         raise BundleError(f"cannot load {path / 'model.keras'}: {exc}") from exc
+    if "arrays" in config or "state" in config:
+        arrays = {name: _read_array(path / f"{name}.npy") for name in config.get("arrays", [])}
+        clf.restore_extra_state(config.get("state", {}), arrays)
     metrics_path = path / "metrics.json"
     clf.metrics_ = _read_json(metrics_path) if metrics_path.is_file() else {}
     return clf
@@ -133,6 +149,15 @@ def _history_csv(history: dict[str, list[float]]) -> str:
 
 def _write_json(path: Path, value: Any) -> None:
     path.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _read_array(path: Path) -> np.ndarray:
+    if not path.stem.replace("_", "").isalnum():
+        raise BundleError(f"bad array name in {path.parent / 'config.json'}: {path.stem!r}")
+    try:
+        return np.load(path, allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise BundleError(f"cannot read {path}: {exc}") from exc
 
 
 def _read_json(path: Path) -> Any:

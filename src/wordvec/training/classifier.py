@@ -10,19 +10,37 @@ from typing import Any
 import numpy as np
 
 from wordvec.errors import WordvecError
+from wordvec.training import _checks
+from wordvec.training.presets import DEFAULT, resolve_params
 from wordvec.training.report import classification_metrics, summary
-
-_MAX_AUTO_MAXLEN = 1000
-_OOV_POLICIES = ("zeros", "random", "mean")
 
 
 class TextClassifier:
-    """A scikit-learn style text classifier over word embeddings (Keras underneath).
+    """A scikit-learn style text classifier over word embeddings or n-gram bags (Keras inside).
 
     Hyper-parameters go to the constructor; ``fit(texts, labels)`` learns the tokenizer, the
-    embedding matrix and the model; ``predict`` / ``predict_proba`` / ``evaluate`` take raw
-    texts. ``vectors`` is a registry name, a path, a loaded ``Vectors`` or ``None`` (embeddings
-    learned with the task). ``maxlen=None`` picks the 95th percentile of training lengths.
+    features and the model; ``predict`` / ``predict_proba`` / ``evaluate`` take raw texts.
+
+    ``preset`` (``"fast"`` or ``"accurate"``, see ``wordvec.training.presets``) fills in every
+    argument not given explicitly; without it the library defaults below apply.
+
+    Sequence heads (``flatten``, ``average``, ``cnn``, ``rnn``) read padded word ids:
+    ``vectors`` (default ``"glove-6b-50d"``) is a registry name, a path, a loaded ``Vectors``
+    or ``None`` (embeddings learned with the task); ``maxlen=None`` picks the 95th percentile
+    of training lengths; ``num_words`` (20000) caps the vocabulary; ``trainable`` (True)
+    fine-tunes the vectors; ``embedding_dim`` (50) sizes learned embeddings; ``oov``
+    (``zeros``) fills words the vectors lack.
+
+    Bag heads (``nbsvm``: naive-Bayes weighted logistic regression; ``bag``: fastText-style
+    averaged embeddings) read each text's distinct words and hashed word n-grams:
+    ``ngrams`` (2) is the longest n-gram, ``buckets`` (2**22) the hash space, ``min_df`` (2)
+    the number of training texts a feature needs, ``max_features`` (all) caps them; ``ensemble``
+    (None) is a dict of settings for a second bag model whose probabilities are averaged with
+    this one's; ``batch_size`` is the number of texts per packed batch.
+
+    Both: ``punctuation`` ("") lists marks kept as tokens; ``dropout`` (0), ``epochs`` (30),
+    ``batch_size`` (32), ``learning_rate`` (1e-3, Adam), ``patience`` (3, early stopping on
+    validation loss), ``seed`` (0), ``verbose`` (0).
 
     Example:
         >>> clf = TextClassifier(head="average", vectors=None, epochs=5)
@@ -30,40 +48,39 @@ class TextClassifier:
         ...               ["pos", "pos", "neg", "neg"] * 10)
         >>> clf.classes_
         ['neg', 'pos']
+        >>> TextClassifier(preset="fast").head
+        'nbsvm'
     """
 
     def __init__(
         self,
-        head: str = "average",
-        vectors: Any = "glove-6b-50d",
+        head: str = DEFAULT,
+        vectors: Any = DEFAULT,
         *,
-        maxlen: int | None = None,
-        num_words: int | None = 20000,
-        trainable: bool = True,
-        embedding_dim: int = 50,
-        dropout: float = 0.0,
-        epochs: int = 30,
-        batch_size: int = 32,
-        learning_rate: float = 1e-3,
-        patience: int = 3,
-        oov: str = "zeros",
-        seed: int = 0,
-        verbose: int = 0,
+        preset: str | None = None,
+        maxlen: int | None = DEFAULT,
+        num_words: int | None = DEFAULT,
+        trainable: bool = DEFAULT,
+        embedding_dim: int = DEFAULT,
+        dropout: float = DEFAULT,
+        epochs: int = DEFAULT,
+        batch_size: int = DEFAULT,
+        learning_rate: float = DEFAULT,
+        patience: int = DEFAULT,
+        oov: str = DEFAULT,
+        ngrams: int = DEFAULT,
+        buckets: int = DEFAULT,
+        min_df: int = DEFAULT,
+        max_features: int | None = DEFAULT,
+        punctuation: str = DEFAULT,
+        ensemble: dict[str, Any] | None = DEFAULT,
+        seed: int = DEFAULT,
+        verbose: int = DEFAULT,
     ) -> None:
-        self.head = head
-        self.vectors = vectors
-        self.maxlen = maxlen
-        self.num_words = num_words
-        self.trainable = trainable
-        self.embedding_dim = embedding_dim
-        self.dropout = dropout
-        self.epochs = epochs
-        self.batch_size = batch_size
-        self.learning_rate = learning_rate
-        self.patience = patience
-        self.oov = oov
-        self.seed = seed
-        self.verbose = verbose
+        given = {k: v for k, v in locals().items() if k not in ("self", "preset", "__class__")}
+        self.preset = preset
+        for name, value in resolve_params(preset, given).items():
+            setattr(self, name, value)
         self.metrics_: dict[str, Any] = {}
         self.history_: dict[str, list[float]] = {}
         self.coverage_: Any = None
@@ -77,8 +94,15 @@ class TextClassifier:
             'cnn'
         """
         params = {name: getattr(self, name) for name in _PARAM_NAMES}
-        params["vectors"] = _vectors_name(self.vectors)
+        params["vectors"] = _checks.vectors_name(self.vectors)
         return params
+
+    @property
+    def is_bag(self) -> bool:
+        """Whether the head reads n-gram bags (``nbsvm``, ``bag``) rather than padded ids."""
+        from wordvec.models.bag import BAG_HEADS
+
+        return self.head in BAG_HEADS
 
     # -- training --------------------------------------------------------------------------
     def fit(
@@ -93,7 +117,7 @@ class TextClassifier:
         seed: int | None = None,
         callbacks: Sequence[Any] = (),
     ) -> TextClassifier:
-        """Learn tokenizer, embedding matrix and model from raw texts; returns ``self``.
+        """Learn tokenizer, features or embedding matrix, and model from raw texts; returns self.
 
         Validation comes from ``validation_data`` or a stratified, seeded ``validation_split``
         of the training texts; early stopping on validation loss restores the best weights.
@@ -107,35 +131,40 @@ class TextClassifier:
             ['train_seconds', 'val']
         """
         started = time.perf_counter()
-        self._check_params()
-        texts, labels = _check_texts_labels(texts, labels)
-        vectors = self._load_vectors()
+        _checks.check_params(self.get_params())
+        texts, labels = _checks.check_texts_labels(texts, labels)
         epochs = self.epochs if epochs is None else epochs
         batch_size = self.batch_size if batch_size is None else batch_size
         if seed is not None:
             self.seed = seed
-        keras = _seeded_keras(self.seed)
+        from wordvec._backend import import_keras
+
+        keras = import_keras()
+        keras.utils.set_random_seed(self.seed)
         self.classes_ = sorted(set(labels))
         if len(self.classes_) < 2:
             raise WordvecError(f"need at least 2 classes to train, got only {self.classes_[0]!r}")
-        train, val = _validation(texts, labels, validation_split, validation_data, self.seed)
-
+        train, val = _checks.validation_split(texts, labels, validation_split, validation_data,
+                                              self.seed)
         self._fit_tokenizer(train[0])
-        x_train = self._vectorise(train[0])
-        y_train = self._encode(train[1])
-        matrix = self._embedding_matrix(vectors)
-        self.model_ = self._build(matrix)
-        fit_callbacks = list(callbacks)
-        validation = None
+        early = []
         if val is not None:
-            validation = (self._vectorise(val[0]), self._encode(val[1]))
-            fit_callbacks.insert(0, keras.callbacks.EarlyStopping(
-                monitor="val_loss", patience=self.patience, restore_best_weights=True))
-        history = self.model_.fit(
-            x_train, y_train, validation_data=validation, epochs=epochs, batch_size=batch_size,
-            callbacks=fit_callbacks, verbose=self.verbose,
-        )
-        self.history_ = {k: [float(v) for v in vals] for k, vals in history.history.items()}
+            early = [keras.callbacks.EarlyStopping(
+                monitor="val_loss", patience=self.patience, restore_best_weights=True)]
+        options = {"epochs": epochs, "batch_size": batch_size,
+                   "callbacks": [*early, *callbacks], "keras": keras}
+        encoded_val = None if val is None else (val[0], self._encode(val[1]))
+        if self.is_bag:
+            from wordvec.training.bag_training import fit_bag
+
+            self.history_ = fit_bag(self, (train[0], self._encode(train[1])), encoded_val,
+                                    **options)
+        else:
+            from wordvec.training.sequence_training import fit_sequence
+
+            self.history_ = fit_sequence(self, (train[0], self._encode(train[1])), encoded_val,
+                                         **options)
+        self.history_ = {k: [float(v) for v in vals] for k, vals in self.history_.items()}
         self.metrics_ = {"train_seconds": round(time.perf_counter() - started, 3)}
         if val is not None:
             self.metrics_["val"] = summary(self.evaluate(*val))
@@ -143,18 +172,28 @@ class TextClassifier:
 
     def _fit_tokenizer(self, texts: list[str]) -> None:
         from wordvec.text import Tokenizer
+        from wordvec.text.punctuation import filters_keeping
 
-        self.tokenizer_ = Tokenizer(num_words=self.num_words)
-        self.tokenizer_.fit_on_texts(texts)
-        if self.maxlen is None:
-            lengths = [len(s) for s in self.tokenizer_.texts_to_sequences(texts)]
-            self.maxlen = _auto_maxlen(lengths, self.head)
+        self.tokenizer_ = Tokenizer(num_words=self.num_words,
+                                    filters=filters_keeping(self.punctuation))
+        self.tokenizer_.fit_on_texts(self._prepare(texts))
+        if self.maxlen is None and not self.is_bag:
+            lengths = [len(s) for s in self._sequences(texts)]
+            self.maxlen = _checks.auto_maxlen(lengths, self.head)
+
+    def _prepare(self, texts: Sequence[str]) -> list[str]:
+        from wordvec.text.punctuation import space_punctuation
+
+        return space_punctuation(texts, self.punctuation)
+
+    def _sequences(self, texts: Sequence[str]) -> list[list[int]]:
+        return self.tokenizer_.texts_to_sequences(self._prepare(texts))
 
     def _vectorise(self, texts: Sequence[str]) -> np.ndarray:
         from wordvec.text import pad_sequences
 
-        sequences = self.tokenizer_.texts_to_sequences(texts)
-        return pad_sequences(sequences, maxlen=self.maxlen, padding="post", truncating="post")
+        return pad_sequences(self._sequences(texts), maxlen=self.maxlen, padding="post",
+                             truncating="post")
 
     def _encode(self, labels: Sequence[str]) -> np.ndarray:
         index = {label: i for i, label in enumerate(self.classes_)}
@@ -167,58 +206,6 @@ class TextClassifier:
         size = len(self.tokenizer_.word_index) + 1
         return min(size, self.num_words) if self.num_words else size
 
-    def _check_params(self) -> None:
-        from wordvec.models.heads import HEADS
-
-        if self.head not in HEADS:
-            raise WordvecError(
-                f"unknown model head {self.head!r}; choose one of {', '.join(HEADS)}"
-            )
-        if self.oov not in _OOV_POLICIES:
-            raise WordvecError(f"unknown oov policy {self.oov!r}; choose one of "
-                               f"{', '.join(_OOV_POLICIES)}")
-        for name in ("epochs", "batch_size", "patience", "embedding_dim"):
-            if getattr(self, name) < 1:
-                raise WordvecError(f"{name} must be at least 1, got {getattr(self, name)}")
-        if self.maxlen is not None and self.maxlen < 1:
-            raise WordvecError(f"maxlen must be at least 1, got {self.maxlen}")
-
-    def _load_vectors(self) -> Any:
-        if isinstance(self.vectors, str | os.PathLike):
-            from wordvec.vectors import load_vectors
-
-            return load_vectors(self.vectors)
-        return self.vectors
-
-    def _embedding_matrix(self, vectors: Any) -> np.ndarray | None:
-        self.coverage_ = None
-        if vectors is None:
-            return None
-        from wordvec.models.embedding import embedding_matrix
-
-        matrix, self.coverage_ = embedding_matrix(
-            self.tokenizer_.word_index, vectors, num_words=self._vocab_size(),
-            word_counts=self.tokenizer_.word_counts, oov=self.oov, seed=self.seed,
-        )
-        return matrix
-
-    def _build(self, matrix: np.ndarray | None) -> Any:
-        from wordvec._backend import import_keras
-        from wordvec.models.heads import build_model, output_loss
-
-        keras = import_keras()
-        model = build_model(
-            self.head, self._vocab_size(), len(self.classes_), self.maxlen, matrix=matrix,
-            trainable=self.trainable or matrix is None, embedding_dim=self.embedding_dim,
-            dropout=self.dropout,
-        )
-        model.compile(
-            optimizer=keras.optimizers.Adam(self.learning_rate),
-            loss=output_loss(len(self.classes_)),
-            metrics=["accuracy"],
-        )
-        return model
-
     # -- inference -------------------------------------------------------------------------
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities, one row per text, columns in ``classes_`` order.
@@ -228,10 +215,16 @@ class TextClassifier:
             (1, 2)
         """
         self._check_fitted()
-        texts = _check_texts(texts)
+        texts = _checks.check_texts(texts)
         if not texts:
             return np.zeros((0, len(self.classes_)), dtype="float32")
-        scores = np.asarray(self.model_.predict(self._vectorise(texts), batch_size=256, verbose=0))
+        if self.is_bag:
+            from wordvec.training.bag_training import bag_scores
+
+            scores = bag_scores(self, texts)
+        else:
+            scores = np.asarray(self.model_.predict(self._vectorise(texts), batch_size=256,
+                                                    verbose=0))
         if len(self.classes_) == 2:
             scores = np.concatenate([1.0 - scores, scores], axis=1)
         return scores.astype("float32")
@@ -253,7 +246,7 @@ class TextClassifier:
             >>> clf.evaluate(["good", "bad"], ["pos", "neg"])["accuracy"]  # doctest: +SKIP
             1.0
         """
-        texts, labels = _check_texts_labels(texts, labels)
+        texts, labels = _checks.check_texts_labels(texts, labels)
         self._check_fitted()
         self._encode(labels)  # names labels the model has never seen
         return classification_metrics(labels, self.predict(texts), self.classes_)
@@ -281,71 +274,40 @@ class TextClassifier:
 
         return load_bundle(path)
 
+    def extra_state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """What a bundle keeps besides model, tokenizer and labels: JSON values and arrays.
+
+        Bag heads return their n-gram settings and kept feature ids; sequence heads nothing.
+        ``load_bundle`` hands both back to :meth:`restore_extra_state`.
+
+        Example:
+            >>> TextClassifier(head="average").extra_state()
+            ({}, {})
+        """
+        if not self.is_bag or not hasattr(self, "features_"):
+            return {}, {}
+        from wordvec.training.bag_training import bag_state
+
+        return bag_state(self)
+
+    def restore_extra_state(self, state: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+        """Inverse of :meth:`extra_state`, called when a bundle is loaded.
+
+        Example:
+            >>> clf.restore_extra_state(*clf.extra_state())  # doctest: +SKIP
+        """
+        if self.is_bag:
+            from wordvec.training.bag_training import restore_bag_state
+
+            restore_bag_state(self, state, arrays)
+
     def _check_fitted(self) -> None:
         if not hasattr(self, "model_"):
             raise WordvecError("this TextClassifier is not fitted yet: call fit(texts, labels)")
 
 
 _PARAM_NAMES = (
-    "head", "vectors", "maxlen", "num_words", "trainable", "embedding_dim", "dropout", "epochs",
-    "batch_size", "learning_rate", "patience", "oov", "seed",
+    "preset", "head", "vectors", "maxlen", "num_words", "trainable", "embedding_dim", "dropout",
+    "epochs", "batch_size", "learning_rate", "patience", "oov", "ngrams", "buckets", "min_df",
+    "max_features", "punctuation", "ensemble", "seed",
 )
-
-
-def _vectors_name(vectors: Any) -> str | None:
-    if vectors is None or isinstance(vectors, str):
-        return vectors
-    if isinstance(vectors, os.PathLike):
-        return os.fspath(vectors)
-    return getattr(vectors, "name", "custom")
-
-
-def _seeded_keras(seed: int) -> Any:
-    from wordvec._backend import import_keras
-
-    keras = import_keras()
-    keras.utils.set_random_seed(seed)
-    return keras
-
-
-def _auto_maxlen(lengths: Sequence[int], head: str) -> int:
-    from wordvec.models.heads import _CNN_MIN_MAXLEN
-
-    maxlen = int(np.ceil(np.percentile(lengths, 95) / 8.0) * 8) if lengths else 8
-    maxlen = max(8, min(_MAX_AUTO_MAXLEN, maxlen))
-    return max(maxlen, _CNN_MIN_MAXLEN) if head == "cnn" else maxlen
-
-
-def _check_texts(texts: Sequence[str]) -> list[str]:
-    if isinstance(texts, str):
-        raise WordvecError("texts must be a list of strings, not a single string")
-    texts = list(texts)
-    bad = next((t for t in texts if not isinstance(t, str)), None)
-    if bad is not None:
-        raise WordvecError(f"texts must be strings, got {type(bad).__name__}: {bad!r:.40}")
-    return texts
-
-
-def _check_texts_labels(texts: Sequence[str], labels: Sequence[str]) -> tuple[list, list]:
-    texts = _check_texts(texts)
-    labels = [str(label) for label in labels]
-    if len(texts) != len(labels):
-        raise WordvecError(f"got {len(texts)} texts but {len(labels)} labels")
-    if not texts:
-        raise WordvecError("no texts to train or evaluate on")
-    return texts, labels
-
-
-def _validation(texts, labels, validation_split, validation_data, seed):
-    """Split off validation data: given, or a stratified seeded fraction of the training data."""
-    if validation_data is not None:
-        return (texts, labels), _check_texts_labels(*validation_data)
-    if not validation_split:
-        return (texts, labels), None
-    if not 0.0 < validation_split < 1.0:
-        raise WordvecError(f"validation_split must be between 0 and 1, got {validation_split}")
-    from wordvec.data import Split
-    from wordvec.data._splits import stratified
-
-    train, val = stratified(Split(texts, labels), validation_split, seed, "validation")
-    return (train.texts, train.labels), (val.texts, val.labels)

@@ -1,0 +1,149 @@
+"""Fixed-shape batches for bag models: texts' feature ids packed one after another.
+
+Every batch has the same two int32 vectors of ``capacity`` positions (feature ids, 0 =
+padding, and each position's text slot) for at most ``max_texts`` texts, so JAX compiles the
+training and prediction steps once, whatever the texts' lengths, and no position is wasted
+on padding to the longest text. See ``wordvec.models.bag`` for the models that read them.
+
+Example:
+    >>> from wordvec.text.ngrams import Ragged
+    >>> bags = Ragged(np.array([3, 4, 5, 6, 7], "int32"), np.array([2, 1, 2]))
+    >>> [b.texts.tolist() for b in pack(bags, np.arange(3), capacity=3, max_texts=2)]
+    [[0, 1], [2]]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from wordvec._backend import import_keras
+from wordvec.text.ngrams import Ragged, gather_positions
+
+keras = import_keras()
+
+
+@dataclass(frozen=True)
+class PackedBatch:
+    """One batch: which texts it holds (in slot order) and the two model inputs."""
+
+    texts: np.ndarray
+    feature_ids: np.ndarray
+    text_slots: np.ndarray
+
+    @property
+    def inputs(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(feature_ids, text_slots)``, the model's two inputs."""
+        return self.feature_ids, self.text_slots
+
+
+def capacity_for(lengths: np.ndarray, max_texts: int) -> int:
+    """Positions per batch: room for ``max_texts`` texts of 1.25 x the mean length, and at least
+    the longest text, rounded up to a multiple of 1024.
+
+    Example:
+        >>> capacity_for(np.array([100, 300]), max_texts=64)
+        16384
+    """
+    lengths = np.asarray(lengths)
+    need = max(int(max_texts * 1.25 * float(lengths.mean())) if lengths.size else 1,
+               int(lengths.max()) if lengths.size else 1, 1)
+    return -(-need // 1024) * 1024
+
+
+def pack(bags: Ragged, order: np.ndarray | None, capacity: int, max_texts: int
+         ) -> list[PackedBatch]:
+    """Greedily fill batches with the texts in ``order`` (``None``: as they are): a batch
+    closes when the next text would not fit in ``capacity`` positions or it holds ``max_texts``
+    texts. A text longer than ``capacity`` keeps its first ``capacity`` features.
+    """
+    if order is None and bags.lengths.max(initial=0) <= capacity:
+        order, lengths, values = np.arange(len(bags)), bags.lengths, bags.values
+    else:
+        order = np.arange(len(bags)) if order is None else np.asarray(order, dtype=np.int64)
+        lengths = np.minimum(bags.lengths[order], capacity)
+        values = bags.values[gather_positions(bags.offsets[order], lengths)]
+    ends = np.cumsum(lengths)
+    batches = []
+    bounds = _bounds(lengths.tolist(), capacity, max_texts)
+    for first, stop in zip(bounds[:-1], bounds[1:], strict=True):
+        begin = int(ends[first - 1]) if first else 0
+        used = int(ends[stop - 1]) - begin
+        ids = np.zeros(capacity, dtype=np.int32)
+        ids[:used] = values[begin:begin + used]
+        slots = np.full(capacity, max_texts - 1, dtype=np.int32)
+        slots[:used] = np.repeat(np.arange(stop - first, dtype=np.int32), lengths[first:stop])
+        batches.append(PackedBatch(order[first:stop], ids, slots))
+    return batches
+
+
+def _bounds(lengths: list[int], capacity: int, max_texts: int) -> list[int]:
+    bounds, used, count = [0], 0, 0
+    for i, n in enumerate(lengths):
+        if count and (count == max_texts or used + n > capacity):
+            bounds.append(i)
+            used, count = 0, 0
+        used += n
+        count += 1
+    if count:
+        bounds.append(len(lengths))
+    return bounds
+
+
+class PackedBatches(keras.utils.PyDataset):
+    """A Keras dataset of packed batches with targets and sample weights (0 for empty slots).
+
+    ``targets``: one number per text (class index; float for a sigmoid output). With
+    ``shuffle`` the texts are reshuffled (seeded) at every epoch.
+
+    Example:
+        >>> data = PackedBatches(bags, np.array([0, 1, 1]), 1024, 2)  # doctest: +SKIP
+        >>> (ids, slots), y, w = data[0]  # doctest: +SKIP
+    """
+
+    def __init__(self, bags: Ragged, targets: np.ndarray, capacity: int, max_texts: int,
+                 *, shuffle: bool = False, seed: int = 0) -> None:
+        super().__init__()
+        self.bags, self.targets = bags, np.asarray(targets)
+        self.capacity, self.max_texts, self.shuffle = capacity, max_texts, shuffle
+        self._rng = np.random.default_rng(seed)
+        self._batches: list[PackedBatch] = []
+        self.on_epoch_end()
+
+    def __len__(self) -> int:
+        return len(self._batches)
+
+    def __getitem__(self, index: int) -> tuple[Any, np.ndarray, np.ndarray]:
+        batch = self._batches[index]
+        n = len(batch.texts)
+        targets = np.zeros(self.max_texts, dtype=self.targets.dtype)
+        targets[:n] = self.targets[batch.texts]
+        weights = np.zeros(self.max_texts, dtype="float32")
+        weights[:n] = 1.0
+        return batch.inputs, targets, weights
+
+    def on_epoch_end(self) -> None:
+        n = len(self.bags)
+        order = self._rng.permutation(n) if self.shuffle else np.arange(n)
+        self._batches = pack(self.bags, order, self.capacity, self.max_texts)
+
+
+def predict_packed(model: Any, bags: Ragged, capacity: int, max_texts: int,
+                   texts: np.ndarray | None = None) -> np.ndarray:
+    """The model's output row for every text; row ``i`` of ``bags`` is text ``texts[i]``
+    (default: text ``i``).
+
+    Example:
+        >>> predict_packed(model, bags, 1024, 2).shape  # doctest: +SKIP
+        (3, 1)
+    """
+    rows = None
+    texts = np.arange(len(bags)) if texts is None else np.asarray(texts)
+    for batch in pack(bags, None, capacity, max_texts):
+        out = np.asarray(model.predict_on_batch(batch.inputs))
+        if rows is None:
+            rows = np.zeros((len(bags), out.shape[1]), dtype="float32")
+        rows[texts[batch.texts]] = out[: len(batch.texts)]
+    return rows if rows is not None else np.zeros((0, model.output_shape[-1]), "float32")
