@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.table import Table
+
+TextColumn = Annotated[str | None, typer.Option(
+    help="CSV/TSV/JSON Lines column holding the text (default: text, review, ...).")]
+LabelColumn = Annotated[str | None, typer.Option(
+    help="CSV/TSV/JSON Lines column holding the label (default: label, class, ...).")]
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)

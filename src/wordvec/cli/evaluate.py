@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from wordvec.cli._output import (
+    LabelColumn,
+    TextColumn,
     column_options,
     info_console,
     metrics_table,
@@ -21,12 +23,8 @@ def evaluate(
     dataset: Annotated[str | None, typer.Option(help="Dataset name or path (default: the "
                                                 "one the bundle was trained on).")] = None,
     split: Annotated[str, typer.Option(help="Split to score.")] = "test",
-    text_column: Annotated[str | None, typer.Option(help="CSV/TSV/JSON Lines column holding "
-                                                    "the text (default: text, review, ...).")]
-    = None,
-    label_column: Annotated[str | None, typer.Option(help="CSV/TSV/JSON Lines column holding "
-                                                     "the label (default: label, class, ...).")]
-    = None,
+    text_column: TextColumn = None,
+    label_column: LabelColumn = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Evaluate a bundle: accuracy, macro F1, per-class scores and the confusion matrix."""

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from wordvec.cli._output import column_options, info_console, metrics_table, print_json
+from wordvec.cli._output import (
+    LabelColumn,
+    TextColumn,
+    column_options,
+    info_console,
+    metrics_table,
+    print_json,
+)
 
 HEADS_HELP = "Model head: average | cnn | flatten | rnn."
 
@@ -43,12 +50,8 @@ def train(
     = 0,
     out: Annotated[Path | None, typer.Option(help="Bundle directory (default: "
                                              "runs/<dataset>-<model>).")] = None,
-    text_column: Annotated[str | None, typer.Option(help="CSV/TSV/JSON Lines column holding "
-                                                    "the text (default: text, review, ...).")]
-    = None,
-    label_column: Annotated[str | None, typer.Option(help="CSV/TSV/JSON Lines column holding "
-                                                     "the label (default: label, class, ...).")]
-    = None,
+    text_column: TextColumn = None,
+    label_column: LabelColumn = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Train a text classifier, evaluate it on validation and test data, save the bundle."""
