@@ -84,6 +84,52 @@ class Wordvec:
         return self.model.predict(texts)
 
 
+def last_words(text: str, count: int) -> str:
+    """The last ``count`` words of a text (Keras' word split), as ``pad_sequences`` keeps them.
+
+    Example:
+        >>> last_words("A film. Great, really great!", 3)
+        'great really great'
+    """
+    from wordvec.text import text_to_word_sequence
+
+    return " ".join(text_to_word_sequence(text)[-count:])
+
+
+class LastWords:
+    """Any system, shown only the last ``count`` words of every text (train and test alike).
+
+    Seed 000's maxlen-20 model sees the last 20 ids of each review (``pad_sequences`` cuts
+    ``pre`` by default); this gives wordvec's models no more than that. Cutting the texts is
+    part of the training and prediction time.
+
+    Example:
+        >>> LastWords(Wordvec(preset="fast"), 20).note
+        'last 20 words; preset=fast'
+    """
+
+    def __init__(self, inner: Any, count: int) -> None:
+        self.inner, self.count = inner, count
+        self.note = f"last {count} words; {inner.note}"
+
+    def prepare(self) -> None:
+        self.inner.prepare()
+
+    def _cut(self, pair: tuple[list[str], list[str]] | None):
+        if pair is None:
+            return None
+        return [last_words(t, self.count) for t in pair[0]], pair[1]
+
+    def fit(self, task: Task, quick: bool = False) -> None:
+        cut = Task(task.key, task.title, self._cut(task.train), self._cut(task.test),
+                   self._cut(task.validation))
+        self.inner.fit(cut, quick)
+        self.note = f"last {self.count} words; {self.inner.note}"
+
+    def predict(self, texts: list[str]) -> list[str]:
+        return self.inner.predict([last_words(t, self.count) for t in texts])
+
+
 class Select:
     """Train each candidate configuration, keep the best on the task's validation split.
 
