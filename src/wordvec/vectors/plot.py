@@ -21,6 +21,7 @@ from wordvec.vectors.vectors import Vectors
 
 METHODS = ("pca", "tsne")
 _FORMATS = ("png", "svg", "pdf", "jpg", "jpeg", "webp", "tif", "tiff", "eps", "ps")
+_EXACT_TSNE = 500  # up to this many points exact t-SNE is fast and needs no threads
 _COLOURS = {"word": "tab:blue", "neighbor": "tab:orange"}
 
 
@@ -129,6 +130,7 @@ def project(matrix: np.ndarray, method: str = "pca", *, seed: int = 0) -> np.nda
 
         perplexity = min(30.0, max(1.0, (n - 1) / 3.0))  # sklearn needs perplexity < n
         return TSNE(n_components=2, perplexity=perplexity, metric="cosine", init="pca",
+                    method="exact" if n <= _EXACT_TSNE else "barnes_hut",
                     random_state=seed).fit_transform(matrix)
     raise VectorsError(f"unknown projection method {method!r}; choose one of {', '.join(METHODS)}")
 
