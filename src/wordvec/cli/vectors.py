@@ -220,3 +220,6 @@ def convert(
     out.print(f"wrote {len(v):,} words x {v.dim} dims as {fmt} to {dest} in {seconds:.2f} s",
               soft_wrap=True)
     _loaded_note(v)
+
+
+from wordvec.cli import vectors_own as _vectors_own  # noqa: E402,F401  (train, export, plot)
