@@ -66,9 +66,10 @@ def build_bag_model(
     """Build an uncompiled ``keras.Model`` from packed feature ids to class probabilities.
 
     - ``nbsvm``: NBSVM as a network (Wang & Manning 2012; the "NBSVM in Keras" form): a frozen
-      Embedding holds each feature's naive-Bayes ratio ``r`` (``ratios``, see
-      :func:`nb_ratios`), a trainable one its weight ``w`` (starting at 0); a text's score is
-      the sum of ``w * r`` over its distinct features plus a bias.
+      Embedding holds each feature's naive-Bayes ratios ``r`` (``ratios``, one column per
+      class, see :func:`nb_ratios`), a trainable one its weight ``w`` (one per feature, shared
+      by the classes, starting at 0); a text's class scores are the sums of ``w * r`` over its
+      distinct features plus a bias.
     - ``bag``: fastText-style: the average of the features' ``embedding_dim``-wide vectors,
       (dropout), then a dense output layer.
 
@@ -104,7 +105,7 @@ def build_bag_model(
             raise ValueError(f"nbsvm needs ratios of shape ({num_features}, {units}), got {shape}")
         r = layers.Embedding(num_features, units, trainable=False, name="nb_ratios",
                              weights=[np.asarray(ratios, dtype="float32")])(ids)
-        w = layers.Embedding(num_features, units, embeddings_initializer="zeros",
+        w = layers.Embedding(num_features, 1, embeddings_initializer="zeros",
                              name="weights")(ids)
         x = layers.Multiply(name="weighted")([r, w])
         x = SegmentPooling("sum", max_texts, name="sum")(x, slots, ids)
