@@ -73,6 +73,13 @@ def test_a_model_without_embedding_is_refused(bundle, tmp_path) -> None:
         export_embeddings(broken)
 
 
+def test_a_bag_model_is_refused(corpus, tmp_path) -> None:
+    clf = TextClassifier(head="bag", epochs=1, min_df=1, seed=0).fit(*corpus)
+    clf.save(tmp_path / "bag")
+    with pytest.raises(BundleError, match="'bag' head's Embedding rows are n-gram features"):
+        export_embeddings(tmp_path / "bag")
+
+
 def test_not_a_bundle(tmp_path) -> None:
     with pytest.raises(BundleError, match="bundle directory not found"):
         export_embeddings(tmp_path / "missing")

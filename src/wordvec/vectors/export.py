@@ -23,17 +23,24 @@ def export_embeddings(bundle_path: str | os.PathLike) -> Vectors:
     """The Embedding layer of a saved classifier as ``Vectors`` (row ``i`` = word index ``i``).
 
     Padding (row 0) is left out, and so are indices the matrix has no row for (words beyond
-    ``num_words``). Raises ``BundleError`` when the bundle's model has no Embedding layer.
+    ``num_words``). Raises ``BundleError`` when the bundle's model has no Embedding layer or
+    is a bag model (``nbsvm``, ``bag``: its rows are n-gram features, not words).
 
     Example:
         >>> v = export_embeddings("runs/imdb-average")  # doctest: +SKIP
         >>> v.most_similar("excellent", topn=3)  # doctest: +SKIP
     """
+    from wordvec.models.heads import HEADS
     from wordvec.training.bundle import load_bundle
 
     started = time.perf_counter()
     path = Path(bundle_path)
     clf = load_bundle(path)
+    if clf.head not in HEADS:
+        raise BundleError(
+            f"{path}: the {clf.head!r} head's Embedding rows are n-gram features, not the "
+            f"tokenizer's words; export needs a sequence head ({', '.join(HEADS)})"
+        )
     weights = embedding_weights(clf.model_, path)
     index_word = clf.tokenizer_.index_word
     rows = [i for i in range(1, weights.shape[0]) if i in index_word]
