@@ -9,10 +9,15 @@ data drawn from IMDB's training split (5-fold, movie-block folds), never on a te
 - ``fast``: NBSVM (naive-Bayes weighted logistic regression) on the distinct words and hashed
   word bigrams of each text, trained for 3 epochs with Adam on batches of 256 texts. On IMDB:
   about 90-91 % accuracy in a few seconds; predicts well over 10,000 reviews/s.
-- ``accurate``: NBSVM on words, bigrams and trigrams, with ``. ! ?`` kept as tokens, trained
-  on batches of 64 texts (2 epochs), averaged with a fastText-style bag model (32-wide
-  averaged embeddings of the 200,000 most frequent features). About 92 % on IMDB in well
-  under two minutes.
+- ``accurate``: NBSVM on words, bigrams and trigrams hashed into 2**23 buckets, with
+  ``. ! ?`` kept as tokens (they also stop n-grams at sentence ends), trained on batches of
+  64 texts for up to 3 epochs (early stopping). About 92 % on IMDB in well under a minute.
+
+Measured on 5 validation folds of IMDB train (blocks of review ids, which keeps most of a
+movie's reviews on one side), accuracy of NBSVM after 2 epochs: words + bigrams 90.1 %,
++ trigrams 90.4 %, + ``. ! ?`` tokens 90.6 %, + 4-grams 90.4 %; batches of 32 or 64 texts the
+same; averaging with a fastText-style bag model +0.0 to +0.15 for twice the time (so the
+``ensemble`` option is not part of a preset).
 
 Example:
     >>> resolve_params("fast", {"epochs": 5})["epochs"]
@@ -81,12 +86,10 @@ PRESETS: dict[str, dict[str, Any]] = {
         "buckets": 2**23,
         "min_df": 2,
         "punctuation": ".!?",
-        "epochs": 2,
+        "epochs": 3,
         "batch_size": 64,
         "learning_rate": 1e-3,
         "patience": 1,
-        "ensemble": {"head": "bag", "max_features": 200000, "embedding_dim": 32,
-                     "batch_size": 128, "learning_rate": 3e-3, "epochs": 5},
     },
 }
 
