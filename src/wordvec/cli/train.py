@@ -79,10 +79,10 @@ def train(
     given = {"head": model, "maxlen": maxlen, "num_words": num_words, "trainable": trainable,
              "epochs": epochs, "batch_size": batch_size, "learning_rate": learning_rate,
              "ngrams": ngrams}
-    if vectors is not None:
+    given = {k: v for k, v in given.items() if v is not None}
+    if vectors is not None:  # 'none' is an explicit choice: learn embeddings with the task
         given["vectors"] = None if vectors.lower() == "none" else vectors
-    clf = TextClassifier(preset=preset, seed=seed,
-                         **{k: v for k, v in given.items() if v is not None})
+    clf = TextClassifier(preset=preset, seed=seed, **given)
     info = info_console(as_json)
     data = load_dataset(
         dataset, seed=seed, train_samples=train_samples, validation_samples=validation_samples,
