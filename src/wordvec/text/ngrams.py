@@ -197,10 +197,10 @@ def _block_features(words, starts, lengths, vocab_size, ngrams, buckets, lookup)
             grams *= tokens[:, n - 1:] != 0  # 0 where the n-gram runs into the padding
             start = (n - 1) * width
             features[:, start:start + grams.shape[1]] = grams
-    if lookup is not None:
-        features = lookup[features]  # 0 (padding) maps to 0
     features.sort(axis=1)
     features[:, 1:][features[:, 1:] == features[:, :-1]] = 0
+    if lookup is not None:  # 0 (padding, duplicates) maps to 0; flat take is the fastest gather
+        features = np.take(lookup, features.ravel()).reshape(features.shape)
     keep = features != 0
     return features[keep], keep.sum(axis=1)
 
@@ -267,7 +267,7 @@ class NgramFeatures:
         keep = np.flatnonzero(df >= self.min_df)
         keep = keep[np.argsort(-df[keep], kind="stable")][: self.max_features]
         self._set_kept(keep)
-        ids = self._lookup[raw.values]
+        ids = np.take(self._lookup, raw.values)
         kept = ids != 0
         rows = np.repeat(np.arange(len(raw)), raw.lengths)
         compact = Ragged(ids[kept], np.bincount(rows[kept], minlength=len(raw)).astype(np.int64))
