@@ -36,7 +36,7 @@ def nb_ratios(
 
     Example:
         >>> r = nb_ratios(np.array([1, 2, 1]), np.array([2, 1]), np.array([1, 0]), 3, 2)
-        >>> r.shape, bool(r[1, 0] > 0 > r[2, 0])
+        >>> r.shape, bool(r[2, 0] > 0 > r[1, 0])  # feature 2 only occurs in class 1
         ((3, 1), True)
     """
     texts_class = np.repeat(np.asarray(labels, dtype=np.int64), lengths)

@@ -20,27 +20,22 @@ class TextClassifier:
 
     Hyper-parameters go to the constructor; ``fit(texts, labels)`` learns the tokenizer, the
     features and the model; ``predict`` / ``predict_proba`` / ``evaluate`` take raw texts.
+    ``preset`` (``"fast"``, ``"accurate"``: see ``wordvec.training.presets``) fills in every
+    argument not given explicitly; the library defaults (``LIBRARY_DEFAULTS``) fill the rest.
 
-    ``preset`` (``"fast"`` or ``"accurate"``, see ``wordvec.training.presets``) fills in every
-    argument not given explicitly; without it the library defaults below apply.
-
-    Sequence heads (``flatten``, ``average``, ``cnn``, ``rnn``) read padded word ids:
-    ``vectors`` (default ``"glove-6b-50d"``) is a registry name, a path, a loaded ``Vectors``
-    or ``None`` (embeddings learned with the task); ``maxlen=None`` picks the 95th percentile
-    of training lengths; ``num_words`` (20000) caps the vocabulary; ``trainable`` (True)
-    fine-tunes the vectors; ``embedding_dim`` (50) sizes learned embeddings; ``oov``
-    (``zeros``) fills words the vectors lack.
-
-    Bag heads (``nbsvm``: naive-Bayes weighted logistic regression; ``bag``: fastText-style
-    averaged embeddings) read each text's distinct words and hashed word n-grams:
-    ``ngrams`` (2) is the longest n-gram, ``buckets`` (2**22) the hash space, ``min_df`` (2)
-    the number of training texts a feature needs, ``max_features`` (all) caps them; ``ensemble``
-    (None) is a dict of settings for a second bag model whose probabilities are averaged with
-    this one's; ``batch_size`` is the number of texts per packed batch.
-
-    Both: ``punctuation`` ("") lists marks kept as tokens; ``dropout`` (0), ``epochs`` (30),
-    ``batch_size`` (32), ``learning_rate`` (1e-3, Adam), ``patience`` (3, early stopping on
-    validation loss), ``seed`` (0), ``verbose`` (0).
+    - Sequence heads (``flatten``, ``average``, ``cnn``, ``rnn``) read padded word ids:
+      ``vectors`` is a registry name, a path, a ``Vectors`` or ``None`` (learned embeddings),
+      ``maxlen=None`` picks the 95th percentile of training lengths, ``num_words`` caps the
+      vocabulary, ``trainable`` fine-tunes the vectors, ``embedding_dim`` sizes learned
+      embeddings, ``oov`` fills the rows of words the vectors lack.
+    - Bag heads (``nbsvm``: naive-Bayes weighted logistic regression; ``bag``: fastText-style
+      averaged embeddings) read each text's distinct words and hashed word n-grams up to
+      ``ngrams`` words (``buckets`` hash rows; features in fewer than ``min_df`` training
+      texts dropped; ``max_features`` caps what the model reads); ``ensemble`` is a dict of
+      settings for a second bag model whose probabilities are averaged with this one's.
+    - All: ``punctuation`` lists marks kept as tokens; ``dropout``, ``epochs``,
+      ``batch_size``, ``learning_rate`` (Adam), ``patience`` (early stopping on validation
+      loss), ``seed``, ``verbose``.
 
     Example:
         >>> clf = TextClassifier(head="average", vectors=None, epochs=5)
