@@ -48,3 +48,11 @@ def test_unknown_preset_is_one_line(cli, corpus_folder, tmp_path):
                  tmp_path / "b")
     result.assert_error("unknown preset 'fastest'", "fast, accurate")
     assert not (tmp_path / "b").exists()
+
+
+def test_explicit_none_vectors_survive_next_to_a_preset(cli, corpus_folder, tmp_path):
+    result = cli("train", "--dataset", corpus_folder, "--preset", "accurate", "--model",
+                 "average", "--vectors", "none", "--epochs", "1", "--out", tmp_path / "b")
+    assert result.code == 0, result.err
+    params = json.loads((tmp_path / "b" / "config.json").read_text())["params"]
+    assert (params["head"], params["vectors"], params["ngrams"]) == ("average", None, 3)
