@@ -136,7 +136,7 @@ def bag_state(clf: TextClassifier) -> tuple[dict[str, Any], dict[str, np.ndarray
         (['features', 'packing'], ['ngram_features'])
     """
     state = {"features": clf.features_.get_config(), "packing": dict(clf.packing_)}
-    return state, {FEATURES_ARRAY: clf.features_.kept.astype(np.int64)}
+    return state, {FEATURES_ARRAY: clf.features_.kept.astype(np.int32)}  # raw ids < 2**31
 
 
 def restore_bag_state(clf: TextClassifier, state: dict[str, Any],
