@@ -101,3 +101,5 @@ def test_bad_bag_settings_are_named(corpus):
         TextClassifier(head="nbsvm", ngrams=0).fit(*corpus)
     with pytest.raises(WordvecError, match="ensemble must be a dict"):
         TextClassifier(head="average", ensemble={"head": "bag"}).fit(*corpus)
+    with pytest.raises(WordvecError, match="unknown ensemble settings epoch;"):
+        TextClassifier(head="nbsvm", ensemble={"head": "bag", "epoch": 3}).fit(*corpus)

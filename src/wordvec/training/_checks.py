@@ -43,11 +43,23 @@ average, cnn, rnn, nbsvm, bag
             raise WordvecError(f"{name} must be at least 1, got {params[name]}")
     if not 0.0 <= params["dropout"] < 1.0:
         raise WordvecError(f"dropout must be in [0, 1), got {params['dropout']}")
-    ensemble = params["ensemble"]
-    if ensemble is not None and (params["head"] not in BAG_HEADS or not isinstance(
-            ensemble, dict) or ensemble.get("head") not in BAG_HEADS):
+    _check_ensemble(params["ensemble"], params["head"])
+
+
+def _check_ensemble(ensemble: Any, head: str) -> None:
+    from wordvec.models.bag import BAG_HEADS
+    from wordvec.training.bag_training import MEMBER_KEYS
+
+    if ensemble is None:
+        return
+    if head not in BAG_HEADS or not isinstance(ensemble, dict) or ensemble.get(
+            "head") not in BAG_HEADS:
         raise WordvecError(f"ensemble must be a dict with a bag head (one of "
                            f"{', '.join(BAG_HEADS)}) next to a bag head, got {ensemble!r}")
+    unknown = sorted(set(ensemble) - set(MEMBER_KEYS))
+    if unknown:
+        raise WordvecError(f"unknown ensemble settings {', '.join(unknown)}; choose among "
+                           f"{', '.join(MEMBER_KEYS)}")
 
 
 def vectors_name(vectors: Any) -> str | None:

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 FEATURES_ARRAY = "ngram_features"
 PREDICT_TEXTS = 512
-_MEMBER_KEYS = ("head", "embedding_dim", "dropout", "max_features", "epochs", "batch_size",
-                "learning_rate")
+MEMBER_KEYS = ("head", "embedding_dim", "dropout", "max_features", "epochs", "batch_size",
+               "learning_rate")
+"""The settings each bag model has of its own (and an ``ensemble`` dict may set)."""
 
 
 def fit_bag(
@@ -44,7 +45,7 @@ def fit_bag(
                                   min_df=clf.min_df)
     bags = clf.features_.fit_transform(clf._sequences(train[0]))
     val_bags = None if val is None else clf.features_.transform(clf._sequences(val[0]))
-    members = [{k: getattr(clf, k) for k in _MEMBER_KEYS} | {"epochs": epochs,
+    members = [{k: getattr(clf, k) for k in MEMBER_KEYS} | {"epochs": epochs,
                                                               "batch_size": batch_size}]
     if clf.ensemble:
         members.append({**members[0], **clf.ensemble})
