@@ -133,3 +133,23 @@ def test_bad_input_is_one_line_and_exit_2(cli, corpus_folder, fitted, tmp_path) 
     cli("vectors", "plot", "glove-6b-50d", "king", "--out", tmp_path / "p.png", "--method",
         "umap").assert_error("unknown projection method 'umap'")
     assert not out.exists() and not (tmp_path / "p.png").exists()
+
+
+def test_the_test_split_is_left_out_unless_asked_for(cli, corpus, tmp_path) -> None:
+    root = tmp_path / "split"
+    labels = sorted(set(corpus[1]))
+    train = list(zip(corpus[0], corpus[1], strict=True))[:: len(corpus[0]) // 40][:40]
+    test = [("zebra quokka", labels[i % len(labels)]) for i in range(4)]
+    for split, pairs in (("train", train), ("test", test)):
+        for i, (text, label) in enumerate(pairs):
+            folder = root / split / label
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    default = cli("vectors", "train", root, "--out", tmp_path / "a.txt", *TRAIN, "--json")
+    everything = cli("vectors", "train", root, "--out", tmp_path / "b.txt", *TRAIN,
+                     "--splits", "all", "--json")
+    assert default.code == 0 and everything.code == 0, default.err + everything.err
+    assert json.loads(default.out)["texts"] == 40
+    assert json.loads(everything.out)["texts"] == 44
+    assert "quokka" not in load_vectors(tmp_path / "a.txt").vocab
+    assert "quokka" in load_vectors(tmp_path / "b.txt").vocab
