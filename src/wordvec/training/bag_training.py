@@ -80,7 +80,7 @@ def _fit_member(clf, member, ratios, train, val, callbacks, keras):
     packing = {"capacity": capacity_for(train[0].lengths, member["batch_size"]),
                "max_texts": member["batch_size"]}
     data = PackedBatches(train[0], _targets(train[1], num_classes), **packing, shuffle=True,
-                         seed=clf.seed)
+                         seed=clf.seed, epochs=member["epochs"])
     validation = None
     if val is not None:
         validation = PackedBatches(val[0], _targets(val[1], num_classes), **packing)

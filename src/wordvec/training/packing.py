@@ -53,21 +53,24 @@ def capacity_for(lengths: np.ndarray, max_texts: int) -> int:
     return -(-need // 1024) * 1024
 
 
-def pack(bags: Ragged, order: np.ndarray | None, capacity: int, max_texts: int
-         ) -> list[PackedBatch]:
+def pack(bags: Ragged, order: np.ndarray | None, capacity: int, max_texts: int,
+         num_batches: int | None = None) -> list[PackedBatch]:
     """Greedily fill batches with the texts in ``order`` (``None``: as they are): a batch
     closes when the next text would not fit in ``capacity`` positions or it holds ``max_texts``
-    texts. A text longer than ``capacity`` keeps its first ``capacity`` features.
+    texts. A text longer than ``capacity`` keeps its first ``capacity`` features. With
+    ``num_batches`` (at least the greedy count), the batches holding the most texts are split
+    until there are that many.
     """
-    if order is None and bags.lengths.max(initial=0) <= capacity:
-        order, lengths, values = np.arange(len(bags)), bags.lengths, bags.values
+    order, lengths, bounds = _plan(bags, order, capacity, max_texts)
+    if num_batches is not None:
+        bounds = _split_to(bounds, num_batches)
+    if order is None:
+        values = bags.values
+        order = np.arange(len(bags))
     else:
-        order = np.arange(len(bags)) if order is None else np.asarray(order, dtype=np.int64)
-        lengths = np.minimum(bags.lengths[order], capacity)
         values = bags.values[gather_positions(bags.offsets[order], lengths)]
     ends = np.cumsum(lengths)
     batches = []
-    bounds = _bounds(lengths.tolist(), capacity, max_texts)
     for first, stop in zip(bounds[:-1], bounds[1:], strict=True):
         begin = int(ends[first - 1]) if first else 0
         used = int(ends[stop - 1]) - begin
@@ -77,6 +80,17 @@ def pack(bags: Ragged, order: np.ndarray | None, capacity: int, max_texts: int
         slots[:used] = np.repeat(np.arange(stop - first, dtype=np.int32), lengths[first:stop])
         batches.append(PackedBatch(order[first:stop], ids, slots))
     return batches
+
+
+def _plan(bags: Ragged, order: np.ndarray | None, capacity: int, max_texts: int
+          ) -> tuple[np.ndarray | None, np.ndarray, list[int]]:
+    """The texts' order (``None``: as they are, uncut), their cut lengths and batch bounds."""
+    if order is None and bags.lengths.max(initial=0) <= capacity:
+        lengths = bags.lengths
+    else:
+        order = np.arange(len(bags)) if order is None else np.asarray(order, dtype=np.int64)
+        lengths = np.minimum(bags.lengths[order], capacity)
+    return order, lengths, _bounds(lengths.tolist(), capacity, max_texts)
 
 
 def _bounds(lengths: list[int], capacity: int, max_texts: int) -> list[int]:
@@ -92,11 +106,25 @@ def _bounds(lengths: list[int], capacity: int, max_texts: int) -> list[int]:
     return bounds
 
 
+def _split_to(bounds: list[int], num_batches: int) -> list[int]:
+    """Halve the batch with the most texts until there are ``num_batches`` batches."""
+    bounds = list(bounds)
+    while len(bounds) - 1 < num_batches:
+        sizes = np.diff(bounds)
+        i = int(np.argmax(sizes))
+        if sizes[i] < 2:
+            raise ValueError(f"cannot make {num_batches} batches of {bounds[-1]} texts")
+        bounds.insert(i + 1, bounds[i] + int(sizes[i]) // 2)
+    return bounds
+
+
 class PackedBatches(keras.utils.PyDataset):
     """A Keras dataset of packed batches with targets and sample weights (0 for empty slots).
 
     ``targets``: one number per text (class index; float for a sigmoid output). With
-    ``shuffle`` the texts are reshuffled (seeded) at every epoch.
+    ``shuffle`` the texts are reshuffled (seeded) for each of ``epochs`` epochs (then the
+    orders repeat). Every epoch has the same number of batches (Keras fixes it at the first
+    epoch): the most any epoch's packing needs, the others split their fullest batches.
 
     Example:
         >>> data = PackedBatches(bags, np.array([0, 1, 1]), 1024, 2)  # doctest: +SKIP
@@ -104,16 +132,21 @@ class PackedBatches(keras.utils.PyDataset):
     """
 
     def __init__(self, bags: Ragged, targets: np.ndarray, capacity: int, max_texts: int,
-                 *, shuffle: bool = False, seed: int = 0) -> None:
+                 *, shuffle: bool = False, seed: int = 0, epochs: int = 1) -> None:
         super().__init__()
         self.bags, self.targets = bags, np.asarray(targets)
-        self.capacity, self.max_texts, self.shuffle = capacity, max_texts, shuffle
-        self._rng = np.random.default_rng(seed)
+        self.capacity, self.max_texts = capacity, max_texts
+        rng = np.random.default_rng(seed)
+        self._orders = ([rng.permutation(len(bags)) for _ in range(max(epochs, 1))]
+                        if shuffle else [None])
+        self._num_batches = max(len(_plan(bags, order, capacity, max_texts)[2]) - 1
+                                for order in self._orders)
+        self._epoch = -1
         self._batches: list[PackedBatch] = []
         self.on_epoch_end()
 
     def __len__(self) -> int:
-        return len(self._batches)
+        return self._num_batches
 
     def __getitem__(self, index: int) -> tuple[Any, np.ndarray, np.ndarray]:
         batch = self._batches[index]
@@ -125,9 +158,10 @@ class PackedBatches(keras.utils.PyDataset):
         return batch.inputs, targets, weights
 
     def on_epoch_end(self) -> None:
-        n = len(self.bags)
-        order = self._rng.permutation(n) if self.shuffle else np.arange(n)
-        self._batches = pack(self.bags, order, self.capacity, self.max_texts)
+        self._epoch += 1
+        order = self._orders[self._epoch % len(self._orders)]
+        self._batches = pack(self.bags, order, self.capacity, self.max_texts,
+                             num_batches=self._num_batches)
 
 
 def predict_packed(model: Any, bags: Ragged, capacity: int, max_texts: int,
