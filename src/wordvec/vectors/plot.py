@@ -171,6 +171,7 @@ def _figure(projection: Projection, title: str) -> Any:
                           fontweight="bold" if kind == "word" else "normal")
     if len({p.kind for p in projection.points}) > 1:
         axes.legend(loc="best")
+    axes.margins(x=0.2, y=0.06)  # room for the labels right of the outermost dots
     axes.set_title(title)
     axes.set_xlabel(f"{_METHOD_NAMES[projection.method]} 1")
     axes.set_ylabel(f"{_METHOD_NAMES[projection.method]} 2")
