@@ -13,7 +13,8 @@ def fast_bundle(corpus_folder, tmp_path_factory):
 
     out = tmp_path_factory.mktemp("runs") / "fast"
     main(["train", "--dataset", str(corpus_folder), "--preset", "fast", "--batch-size", "16",
-          "--learning-rate", "0.02", "--epochs", "8", "--out", str(out), "--seed", "1"])
+          "--learning-rate", "0.02", "--epochs", "8", "--patience", "4", "--out", str(out),
+          "--seed", "1"])
     return out
 
 
@@ -22,7 +23,8 @@ def test_preset_bundle_records_the_preset_and_the_overrides(fast_bundle):
     params = config["params"]
     assert params["preset"] == "fast"
     assert params["head"] == "nbsvm" and params["vectors"] is None  # from the preset
-    assert (params["batch_size"], params["epochs"]) == (16, 8)  # given on the command line
+    # given on the command line (the preset's patience is 1)
+    assert (params["batch_size"], params["epochs"], params["patience"]) == (16, 8, 4)
     metrics = json.loads((fast_bundle / "metrics.json").read_text())
     assert metrics["test"]["accuracy"] >= 0.9
 

@@ -37,6 +37,9 @@ def train(
     epochs: Annotated[int | None, typer.Option(
         min=1, help="Maximum epochs (early stopping on validation loss). " + _or_preset(30),
         show_default=False)] = None,
+    patience: Annotated[int | None, typer.Option(
+        min=1, help="Epochs without a better validation loss before training stops (the best "
+                    "weights are restored). " + _or_preset(3), show_default=False)] = None,
     maxlen: Annotated[int | None, typer.Option(min=1, help="Tokens kept per text (default: "
                                                "95th percentile of training lengths, <= 1000).")]
     = None,
@@ -77,8 +80,8 @@ def train(
     from wordvec.training.report import summary
 
     given = {"head": model, "maxlen": maxlen, "num_words": num_words, "trainable": trainable,
-             "epochs": epochs, "batch_size": batch_size, "learning_rate": learning_rate,
-             "ngrams": ngrams}
+             "epochs": epochs, "patience": patience, "batch_size": batch_size,
+             "learning_rate": learning_rate, "ngrams": ngrams}
     given = {k: v for k, v in given.items() if v is not None}
     if vectors is not None:  # 'none' is an explicit choice: learn embeddings with the task
         given["vectors"] = None if vectors.lower() == "none" else vectors
