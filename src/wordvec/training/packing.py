@@ -64,6 +64,12 @@ def pack(bags: Ragged, order: np.ndarray | None, capacity: int, max_texts: int,
     order, lengths, bounds = _plan(bags, order, capacity, max_texts)
     if num_batches is not None:
         bounds = _split_to(bounds, num_batches)
+    return _fill(bags, order, lengths, bounds, capacity, max_texts)
+
+
+def _fill(bags: Ragged, order: np.ndarray | None, lengths: np.ndarray, bounds: list[int],
+          capacity: int, max_texts: int) -> list[PackedBatch]:
+    """The batches of a plan (see :func:`_plan`) with the given bounds."""
     if order is None:
         values = bags.values
         order = np.arange(len(bags))
@@ -137,10 +143,10 @@ class PackedBatches(keras.utils.PyDataset):
         self.bags, self.targets = bags, np.asarray(targets)
         self.capacity, self.max_texts = capacity, max_texts
         rng = np.random.default_rng(seed)
-        self._orders = ([rng.permutation(len(bags)) for _ in range(max(epochs, 1))]
-                        if shuffle else [None])
-        self._num_batches = max(len(_plan(bags, order, capacity, max_texts)[2]) - 1
-                                for order in self._orders)
+        orders = ([rng.permutation(len(bags)) for _ in range(max(epochs, 1))]
+                  if shuffle else [None])
+        self._plans = [_plan(bags, order, capacity, max_texts) for order in orders]
+        self._num_batches = max(len(bounds) - 1 for _, _, bounds in self._plans)
         self._epoch = -1
         self._batches: list[PackedBatch] = []
         self.on_epoch_end()
@@ -158,10 +164,12 @@ class PackedBatches(keras.utils.PyDataset):
         return batch.inputs, targets, weights
 
     def on_epoch_end(self) -> None:
+        if self._batches and len(self._plans) == 1:
+            return  # one order only (validation data): the batches are already packed
         self._epoch += 1
-        order = self._orders[self._epoch % len(self._orders)]
-        self._batches = pack(self.bags, order, self.capacity, self.max_texts,
-                             num_batches=self._num_batches)
+        order, lengths, bounds = self._plans[self._epoch % len(self._plans)]
+        self._batches = _fill(self.bags, order, lengths, _split_to(bounds, self._num_batches),
+                              self.capacity, self.max_texts)
 
 
 def predict_packed(model: Any, bags: Ragged, capacity: int, max_texts: int,
