@@ -31,7 +31,8 @@ class Task:
     """One benchmark setting: train, optional validation and scored test texts with labels.
 
     ``pool`` holds every training text the seed recipe's Tokenizer was fitted on (seed 000
-    fits it on all 25,000 training reviews before it takes its samples).
+    fits it on all 25,000 training reviews before it takes its samples); ``unlabelled`` the
+    dataset's unlabelled texts when asked for (IMDB's 50,000 unsup reviews).
 
     Example:
         >>> t = Task("toy", "Toy", (["a", "b"], ["x", "y"]), (["a"], ["x"]))
@@ -45,6 +46,7 @@ class Task:
     test: tuple[list[str], list[str]]
     validation: tuple[list[str], list[str]] | None = None
     pool: list[str] = field(default_factory=list)
+    unlabelled: list[str] = field(default_factory=list)
 
     @property
     def classes(self) -> list[str]:
@@ -77,8 +79,9 @@ def shared_data() -> Path:
     return Path(env) if env else REPO.parent / "shared" / "data"
 
 
-def load_task(key: str, quick: bool = False) -> Task:
-    """Read one task from the shared data; ``quick`` keeps a small stratified sample.
+def load_task(key: str, quick: bool = False, unlabelled: bool = False) -> Task:
+    """Read one task from the shared data; ``quick`` keeps a small stratified sample;
+    ``unlabelled`` also keeps the unlabelled texts (off: they cost memory the benchmark counts).
 
     Example:
         >>> task = load_task("20ng")  # doctest: +SKIP
@@ -90,7 +93,8 @@ def load_task(key: str, quick: bool = False) -> Task:
 
     ds = load_dataset(shared_data() / ARCHIVES["20ng" if key == "20ng" else "imdb"], seed=0)
     train, test = _pair(ds.split("train")), _pair(ds.split("test"))
-    task = Task(key, TITLES[key], train, test)
+    task = Task(key, TITLES[key], train, test,
+                unlabelled=list(ds.unlabelled) if unlabelled else [])
     if key == "imdb-200":  # load_dataset(train_samples=200, validation_samples=10000) does this
         head, val = samples(ds.split("train"), *SEED000_SAMPLES, seed=0)
         task.train, task.validation, task.pool = _pair(head), _pair(val), train[0]

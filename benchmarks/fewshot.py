@@ -14,7 +14,8 @@ Two vocabularies: ``train`` is ``TextClassifier``'s own (Tokenizer fitted on the
 reviews); ``pool`` is seed 000's (Tokenizer fitted on the text of all 25,000 training reviews,
 labels unused), which lets pre-trained vectors speak for words the 200 reviews never use.
 
-Run from the repository root:
+Run from the repository root (data from ``../shared/data`` unless ``WORDVEC_SHARED_DATA`` says
+otherwise):
 
     .venv/bin/python benchmarks/fewshot.py [--heads average,flatten] [--vocab train,pool]
         [--w2v-file FILE] [--w2v-out FILE] [--quick]
@@ -24,14 +25,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shlex
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _data import REPO, load_task  # noqa: E402
+from _report import machine  # noqa: E402
+
 VECTORS = ("learned", "word2vec-imdb-unsup", "glove-6b-50d")
 
 
@@ -47,7 +51,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    parser.add_argument("--data", type=Path, default=_shared_data() / "aclImdb.tar.gz")
     parser.add_argument("--heads", type=names, default=["average", "flatten"])
     parser.add_argument("--vocab", type=names, default=["train", "pool"],
                         help="train: Tokenizer on the 200 reviews; pool: on all 25k (seed 000)")
@@ -71,15 +74,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     """Train word2vec, then every (vocabulary, head, vectors) classifier; print the table."""
     args = parse_args(argv)
-    from wordvec.data import load_dataset
-
-    _log(f"reading {args.data}")
-    few = load_dataset(args.data, seed=0, train_samples=200, validation_samples=10000,
-                       progress=False)
-    full = load_dataset(args.data, seed=0, progress=False)
-    train, val, test = (few.split(name) for name in ("train", "validation", "test"))
-    unsup, pool = list(full.unlabelled), list(full.split("train").texts)
-    test_texts, test_labels = list(test.texts), list(test.labels)
+    _log("reading IMDB")
+    task = load_task("imdb-200", unlabelled=True)
+    unsup, pool = task.unlabelled, task.pool
+    test_texts, test_labels = task.test
     if args.quick:
         unsup, test_texts, test_labels = unsup[:5000], test_texts[::12], test_labels[::12]
         args.epochs = 3
@@ -91,14 +89,14 @@ def main(argv: list[str] | None = None) -> None:
             for name in VECTORS:
                 _log(f"fitting {head} on {name} ({vocab} vocabulary)")
                 rows.append(_fit_one(args, vocab, head, name, vectors[name], pool,
-                                     (train.texts, train.labels), (val.texts, val.labels),
-                                     (test_texts, test_labels)))
+                                     task.train, task.validation, (test_texts, test_labels)))
                 _log(f"  test accuracy {rows[-1]['accuracy']:.4f} in "
                      f"{rows[-1]['train_seconds']:.1f} s")
     print(_table(rows))
     print()
     print(w2v_note)
-    print(f"Machine: {_machine()}.")
+    print(f"Machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end of the "
+          f"run.")
     command = shlex.join(["benchmarks/fewshot.py", *(sys.argv[1:] if argv is None else argv)])
     print(f"Command: `.venv/bin/python {command}`")
 
@@ -154,17 +152,6 @@ def _table(rows: list[dict[str, Any]]) -> str:
                      f"{r['epochs']} | {r['val']:.4f} | {r['accuracy']:.4f} | "
                      f"{r['macro_f1']:.4f} | {r['train_seconds']:.1f} |")
     return "\n".join(lines)
-
-
-def _machine() -> str:
-    load = os.getloadavg()[0]
-    return (f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-            f"load average {load:.1f} at the end of the run")
-
-
-def _shared_data() -> Path:
-    env = os.environ.get("WORDVEC_SHARED_DATA")
-    return Path(env) if env else REPO.parent / "shared" / "data"
 
 
 def _log(message: str) -> None:
